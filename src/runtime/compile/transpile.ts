@@ -1,0 +1,84 @@
+/**
+ * TypeScript snippet -> the JavaScript every process of the run evaluates.
+ *
+ * sucrase strips types and turns imports into `require` calls while keeping every
+ * line where it was (so stack traces point at the user's own lines); acorn then
+ * parses the result, which catches what sucrase lets through and yields the
+ * module's top-level names: the table a child uses to find its target by name, as
+ * CPython's spawn finds `__main__.f`.
+ */
+import { transform } from "sucrase";
+import { parse, type Program } from "acorn";
+import type { CompiledModule, SyntaxErrorInfo } from "../protocol";
+
+export const FILENAME = "main.ts";
+
+export type CompileResult = { ok: true; module: CompiledModule } | { ok: false; error: SyntaxErrorInfo };
+
+export function compile(source: string, filename = FILENAME): CompileResult {
+  let js: string;
+  try {
+    js = transform(source, { transforms: ["typescript", "imports"], filePath: filename, production: true, disableESTransforms: true }).code;
+  } catch (e) {
+    return { ok: false, error: syntaxError(source, filename, e) };
+  }
+  let program: Program;
+  try {
+    program = parse(js, { ecmaVersion: "latest", sourceType: "script", allowReturnOutsideFunction: false, locations: true });
+  } catch (e) {
+    return { ok: false, error: syntaxError(source, filename, e) };
+  }
+  return { ok: true, module: { filename, source, js, topLevel: topLevelNames(program) } };
+}
+
+function topLevelNames(program: Program): string[] {
+  const names: string[] = [];
+  for (const node of program.body) {
+    if ((node.type === "FunctionDeclaration" || node.type === "ClassDeclaration") && node.id) names.push(node.id.name);
+    if (node.type === "VariableDeclaration") {
+      for (const d of node.declarations) if (d.id.type === "Identifier") names.push(d.id.name);
+    }
+  }
+  return names.filter((n) => !n.startsWith("_interop"));
+}
+
+interface ParserError {
+  message?: unknown;
+  loc?: { line?: number; column?: number };
+}
+
+function syntaxError(source: string, filename: string, e: unknown): SyntaxErrorInfo {
+  const err = (e ?? {}) as ParserError;
+  const line = err.loc?.line ?? 1;
+  const column = (err.loc?.column ?? 0) + 1;
+  const message = String(err.message ?? e).replace(/\s*\(\d+:\d+\)\s*$/, "");
+  const text = source.split("\n")[line - 1] ?? "";
+  const indent = text.length - text.trimStart().length;
+  const caret = " ".repeat(Math.max(0, column - 1 - indent));
+  const report = `  File "${filename}", line ${line}\n    ${text.trim()}\n    ${caret}^\nSyntaxError: ${message.charAt(0).toLowerCase()}${message.slice(1)}\n`;
+  return { message, line, column, report };
+}
+
+/**
+ * Wraps the module so that line 1 of the user's file is line 1 of the evaluated
+ * code, and the module's top-level bindings can be looked up by name later.
+ * The lookup function is a hoisted declaration appended after the user's code; it
+ * reads `const`s lazily, so a name still in its temporal dead zone reads as absent.
+ */
+export function wrapModule(mod: CompiledModule): string {
+  const cases = mod.topLevel.map((n) => `case ${JSON.stringify(n)}: return ${n};`).join(" ");
+  return (
+    `(function __mp_module__(require, exports, module, __mp_bind__, __mp_globals__, __name__) {"use strict"; const { ${GLOBAL_NAMES.join(", ")} } = __mp_globals__; ` +
+    `__mp_bind__(function (n) { switch (n) { ${cases} } return undefined; });` +
+    mod.js +
+    `\n})\n//# sourceURL=${mod.filename}\n`
+  );
+}
+
+/** Globals a snippet sees besides the standard JavaScript ones (spec section 1). */
+export const GLOBAL_NAMES = [
+  "print", "with_", "console",
+  "ValueError", "TypeError", "IndexError", "KeyError", "RuntimeError", "NotImplementedError", "AssertionError",
+  "EOFError", "OSError", "BrokenPipeError", "TimeoutError", "PicklingError", "SystemExit", "KeyboardInterrupt",
+  "BaseException", "Exception", "ModuleNotFoundError",
+] as const;

@@ -1,0 +1,129 @@
+/**
+ * The run's control block: one SharedArrayBuffer that every process of a run maps.
+ *
+ * It holds the counters that must be global (event sequence, pids, live processes,
+ * object ids) and the process table (state and exit code per pid), so that `join`,
+ * `is_alive` and `exitcode` are plain Atomics reads and waits on the caller's own
+ * thread: no message to anyone.
+ */
+
+export const MAX_LIVE_PROCESSES = 64;
+/** Processes one run may create in all (pids are never reused within a run). */
+export const MAX_PROCESSES_PER_RUN = 16384;
+export const FIRST_PID = 4201;
+
+const SEQ = 0;
+const NEXT_PID = 1;
+const LIVE = 2;
+const NEXT_OBJ = 3;
+const TABLE = 16;
+
+export const enum ProcState {
+  Unused = 0,
+  Starting = 1,
+  Running = 2,
+  Exited = 3,
+}
+
+/** Sentinel for "no exit code yet" in the table. */
+const NO_CODE = -0x7fffffff;
+
+export function createControl(): SharedArrayBuffer {
+  const sab = new SharedArrayBuffer((TABLE + MAX_PROCESSES_PER_RUN * 2) * 4);
+  const a = new Int32Array(sab);
+  for (let i = 0; i < MAX_PROCESSES_PER_RUN; i++) a[TABLE + i * 2 + 1] = NO_CODE;
+  return sab;
+}
+
+export class Control {
+  readonly a: Int32Array;
+  constructor(readonly sab: SharedArrayBuffer) {
+    this.a = new Int32Array(sab);
+  }
+
+  /** Next global event sequence number. */
+  nextSeq(): number {
+    return Atomics.add(this.a, SEQ, 1);
+  }
+  peekSeq(): number {
+    return Atomics.load(this.a, SEQ);
+  }
+  seqIndex(): number {
+    return SEQ;
+  }
+
+  /** Allocates a pid, or null when the run has used up its process table. */
+  allocPid(): number | null {
+    const n = Atomics.add(this.a, NEXT_PID, 1);
+    if (n >= MAX_PROCESSES_PER_RUN) return null;
+    return FIRST_PID + n;
+  }
+
+  nextObjectId(): number {
+    return Atomics.add(this.a, NEXT_OBJ, 1) + 1;
+  }
+
+  /** Reserves a live-process slot; false when MAX_LIVE_PROCESSES are alive. */
+  reserveLive(): boolean {
+    for (;;) {
+      const n = Atomics.load(this.a, LIVE);
+      if (n >= MAX_LIVE_PROCESSES) return false;
+      if (Atomics.compareExchange(this.a, LIVE, n, n + 1) === n) return true;
+    }
+  }
+  liveCount(): number {
+    return Atomics.load(this.a, LIVE);
+  }
+
+  private stateIndex(pid: number): number {
+    return TABLE + (pid - FIRST_PID) * 2;
+  }
+
+  state(pid: number): ProcState {
+    return Atomics.load(this.a, this.stateIndex(pid)) as ProcState;
+  }
+
+  exitCode(pid: number): number | null {
+    const c = Atomics.load(this.a, this.stateIndex(pid) + 1);
+    return c === NO_CODE ? null : c;
+  }
+
+  setState(pid: number, state: ProcState.Starting | ProcState.Running): void {
+    Atomics.store(this.a, this.stateIndex(pid), state);
+    Atomics.notify(this.a, this.stateIndex(pid));
+  }
+
+  /**
+   * Records an exit exactly once (the process itself, or the kernel for a killed
+   * worker, whichever comes first) and wakes every joiner. Returns false if the
+   * process had already exited.
+   */
+  markExited(pid: number, code: number): boolean {
+    const i = this.stateIndex(pid);
+    for (;;) {
+      const s = Atomics.load(this.a, i);
+      if (s === ProcState.Exited) return false;
+      if (Atomics.compareExchange(this.a, i, s, ProcState.Exited) === s) break;
+    }
+    Atomics.store(this.a, i + 1, code);
+    Atomics.sub(this.a, LIVE, 1);
+    Atomics.notify(this.a, i);
+    return true;
+  }
+
+  /**
+   * Blocks the calling thread until `pid` exits or `timeoutMs` passes.
+   * Returns true if it exited. Only callable where Atomics.wait is allowed.
+   */
+  waitExit(pid: number, timeoutMs: number): boolean {
+    const i = this.stateIndex(pid);
+    const deadline = timeoutMs === Infinity ? Infinity : performance.now() + timeoutMs;
+    for (;;) {
+      const s = Atomics.load(this.a, i);
+      if (s === ProcState.Exited) return true;
+      const left = deadline - performance.now();
+      if (left <= 0) return false;
+      Atomics.wait(this.a, i, s, left === Infinity ? undefined : left);
+    }
+  }
+}

@@ -1,0 +1,74 @@
+/**
+ * Drains every process's ring and releases events in global seq order.
+ *
+ * A process takes its seq and then writes its record, so at any instant a smaller
+ * seq may still be on its way while a larger one is already readable. Each ring's
+ * BUSY word holds a lower bound of the seq in flight; the collector releases only
+ * events below the smallest such bound (and below the counter it read first), so
+ * `print` in a child followed by `join` and `print` in the parent always comes out
+ * in that order.
+ */
+import type { Control } from "../control";
+import type { Pid, RunEvent, UnsequencedEvent } from "../events";
+import { decodeRecord } from "../events/codec";
+import { RingReader } from "../ring";
+
+interface Source {
+  pid: Pid;
+  reader: RingReader;
+  /** A terminated writer can never finish its record: its BUSY word is ignored. */
+  dead: boolean;
+}
+
+export class Collector {
+  private readonly sources = new Map<Pid, Source>();
+  private pending: RunEvent[] = [];
+  private readonly scratch: string[] = [];
+
+  constructor(private readonly control: Control) {}
+
+  add(pid: Pid, ring: SharedArrayBuffer): void {
+    this.sources.set(pid, { pid, reader: new RingReader(ring), dead: false });
+  }
+
+  markDead(pid: Pid): void {
+    const s = this.sources.get(pid);
+    if (s) s.dead = true;
+  }
+
+  /** Events made up by the kernel itself (a killed process's exit): seq'd now, complete now. */
+  inject(body: UnsequencedEvent): void {
+    this.pending.push({ ...body, seq: this.control.nextSeq() } as RunEvent);
+  }
+
+  /**
+   * Reads what is there and returns the events that are certainly in order.
+   * `all` releases everything (when every writer is gone).
+   */
+  collect(all = false): RunEvent[] {
+    let watermark = this.control.peekSeq();
+    for (const s of this.sources.values()) {
+      if (s.dead) continue;
+      const b = s.reader.busy();
+      if (b >= 0 && b < watermark) watermark = b;
+    }
+    for (const s of this.sources.values()) {
+      const out = this.scratch;
+      out.length = 0;
+      s.reader.drain(out);
+      for (const rec of out) this.pending.push(decodeRecord(rec, s.pid));
+    }
+    if (this.pending.length === 0) return [];
+    this.pending.sort((a, b) => a.seq - b.seq);
+    if (all) {
+      const ready = this.pending;
+      this.pending = [];
+      return ready;
+    }
+    let n = 0;
+    while (n < this.pending.length && (this.pending[n]?.seq ?? Infinity) < watermark) n++;
+    const ready = this.pending.slice(0, n);
+    this.pending = this.pending.slice(n);
+    return ready;
+  }
+}

@@ -1,0 +1,204 @@
+/**
+ * The kernel: parent of every process of a run. It owns the process workers (kept
+ * warm, so `start()` costs a message, not a worker boot), hands each its spec,
+ * delivers signals by terminating workers, and drains the event rings in batches.
+ * It never sits on a blocking call's path: joins, sleeps and (later) queues, locks
+ * and pipes work on shared memory between the processes themselves.
+ *
+ * Platform-neutral: browser workers and Node worker_threads plug in via WorkerPlatform.
+ */
+import { compile } from "../compile/transpile";
+import { Control, createControl, ProcState } from "../control";
+import type { Pid, RunEvent } from "../events";
+import type { CompiledModule, KernelToProcess, ProcessSpec, ProcessToKernel, RunOutcome, SyntaxErrorInfo } from "../protocol";
+import { createRing } from "../ring";
+import { Collector } from "./collector";
+
+export interface ProcessWorker {
+  post(msg: KernelToProcess): void;
+  terminate(): void;
+}
+
+export interface WorkerPlatform {
+  createWorker(onMessage: (m: ProcessToKernel) => void, onError: (message: string) => void): ProcessWorker;
+  cpuCount: number;
+  /** High-resolution epoch milliseconds (timeOrigin + now), the clock every process shares. */
+  now(): number;
+}
+
+export interface KernelOptions {
+  /** Idle workers kept booted ahead of `start()`. */
+  warmWorkers?: number;
+  /** How often rings are drained. */
+  drainIntervalMs?: number;
+  /** Bytes... in UTF-16 code units, per process ring. */
+  ringUnits?: number;
+}
+
+interface Slot {
+  worker: ProcessWorker;
+  pid: Pid | null;
+}
+
+interface ActiveRun {
+  runId: number;
+  control: Control;
+  collector: Collector;
+  module: CompiledModule;
+  mainPid: Pid;
+  clockZero: number;
+  slots: Map<Pid, Slot>;
+  sink: (events: RunEvent[], runId: number) => void;
+  timer: ReturnType<typeof setInterval>;
+  stopped: boolean;
+  finished: boolean;
+  resolve: (o: RunOutcome) => void;
+}
+
+export class Kernel {
+  private warm: Slot[] = [];
+  private active: ActiveRun | null = null;
+  private runCounter = 0;
+  private readonly opts: Required<KernelOptions>;
+
+  constructor(private readonly platform: WorkerPlatform, opts: KernelOptions = {}) {
+    this.opts = { warmWorkers: 2, drainIntervalMs: 4, ringUnits: 1 << 20, ...opts };
+  }
+
+  /** Boots the warm pool now, so the first Run does not wait for worker start-up. */
+  prewarm(): void {
+    while (this.warm.length < this.opts.warmWorkers) this.warm.push(this.newSlot());
+  }
+
+  check(source: string): SyntaxErrorInfo | null {
+    const r = compile(source);
+    return r.ok ? null : r.error;
+  }
+
+  async run(source: string, sink: (events: RunEvent[], runId: number) => void): Promise<RunOutcome> {
+    if (this.active) await this.stop();
+    const runId = ++this.runCounter;
+    const compiled = compile(source);
+    if (!compiled.ok) return { runId, exitCode: null, stopped: false, syntaxError: compiled.error };
+    const control = new Control(createControl());
+    const mainPid = control.allocPid() as Pid;
+    control.reserveLive();
+    control.setState(mainPid, ProcState.Starting);
+    return new Promise<RunOutcome>((resolve) => {
+      const run: ActiveRun = {
+        runId, control, collector: new Collector(control), module: compiled.module, mainPid,
+        clockZero: this.platform.now(), slots: new Map(), sink, stopped: false, finished: false, resolve,
+        timer: setInterval(() => this.tick(run), this.opts.drainIntervalMs),
+      };
+      this.active = run;
+      this.launch(run, { pid: mainPid, ppid: null, parentName: null, name: "MainProcess", daemon: false, identity: [], entry: { kind: "main" } });
+    });
+  }
+
+  async stop(): Promise<void> {
+    const run = this.active;
+    if (!run || run.finished) return;
+    run.stopped = true;
+    for (const [pid] of run.slots) this.kill(run, pid, -15, "stopped");
+    this.finish(run);
+  }
+
+  dispose(): void {
+    void this.stop();
+    for (const s of this.warm) s.worker.terminate();
+    this.warm = [];
+  }
+
+  private newSlot(): Slot {
+    const slot: Slot = { worker: null as unknown as ProcessWorker, pid: null };
+    slot.worker = this.platform.createWorker(
+      (m) => this.onMessage(slot, m),
+      (message) => this.onWorkerError(slot, message),
+    );
+    return slot;
+  }
+
+  private launch(run: ActiveRun, spec: Omit<ProcessSpec, "module" | "control" | "ring" | "clockZero" | "runId" | "cpuCount">): void {
+    const ring = createRing(this.opts.ringUnits);
+    run.collector.add(spec.pid, ring);
+    const slot = this.warm.shift() ?? this.newSlot();
+    slot.pid = spec.pid;
+    run.slots.set(spec.pid, slot);
+    slot.worker.post({
+      type: "run",
+      spec: { ...spec, runId: run.runId, module: run.module, control: run.control.sab, ring, clockZero: run.clockZero, cpuCount: this.platform.cpuCount },
+    });
+    this.prewarm();
+  }
+
+  private onMessage(slot: Slot, m: ProcessToKernel): void {
+    const run = this.active;
+    if (!run || run.finished || slot.pid === null || run.slots.get(slot.pid) !== slot) return;
+    switch (m.type) {
+      case "ready":
+        return;
+      case "spawn":
+        this.launch(run, m.spec);
+        return;
+      case "signal":
+        this.kill(run, m.target, -m.signal);
+        return;
+      case "exited":
+        run.slots.delete(m.pid);
+        slot.worker.terminate();
+        if (m.pid === run.mainPid) this.tick(run);
+        return;
+    }
+  }
+
+  private onWorkerError(slot: Slot, message: string): void {
+    const run = this.active;
+    if (!run || run.finished || slot.pid === null || run.slots.get(slot.pid) !== slot) {
+      this.warm = this.warm.filter((s) => s !== slot);
+      return;
+    }
+    const pid = slot.pid;
+    run.collector.inject({ kind: "note", level: "error", text: `process crashed: ${message}`, pid, t: this.clock(run) });
+    this.kill(run, pid, 1, "crashed");
+  }
+
+  private clock(run: ActiveRun): number {
+    return Math.round((this.platform.now() - run.clockZero) * 1000) / 1000;
+  }
+
+  /** Ends a process from outside: the worker is terminated, the exit recorded once. */
+  private kill(run: ActiveRun, pid: Pid, code: number, reason?: "stopped" | "crashed"): void {
+    const slot = run.slots.get(pid);
+    if (slot) {
+      slot.worker.terminate();
+      run.slots.delete(pid);
+    }
+    run.collector.markDead(pid);
+    if (run.control.markExited(pid, code)) {
+      run.collector.inject({ kind: "proc.exit", code, pid, t: this.clock(run), ...(reason ? { reason } : {}) });
+    }
+  }
+
+  private tick(run: ActiveRun): void {
+    if (run.finished) return;
+    const events = run.collector.collect();
+    if (events.length > 0) run.sink(events, run.runId);
+    if (run.control.state(run.mainPid) === ProcState.Exited) this.finish(run);
+  }
+
+  /** The main process has exited (or Stop): end what is left and flush everything. */
+  private finish(run: ActiveRun): void {
+    if (run.finished) return;
+    for (const [pid] of run.slots) {
+      if (run.control.state(pid) !== ProcState.Exited) this.kill(run, pid, -15, "stopped");
+      else run.slots.get(pid)?.worker.terminate();
+    }
+    run.slots.clear();
+    run.finished = true;
+    clearInterval(run.timer);
+    const rest = run.collector.collect(true);
+    if (rest.length > 0) run.sink(rest, run.runId);
+    if (this.active === run) this.active = null;
+    run.resolve({ runId: run.runId, exitCode: run.control.exitCode(run.mainPid), stopped: run.stopped, syntaxError: null });
+  }
+}

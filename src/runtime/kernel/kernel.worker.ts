@@ -1,0 +1,50 @@
+/// <reference lib="webworker" />
+/**
+ * The kernel's own worker in the browser: the UI thread talks to it with comlink
+ * (check, run, stop) and receives coalesced event batches, so draining rings and
+ * ordering events never costs the UI a frame.
+ */
+import * as Comlink from "comlink";
+import type { RunEvent } from "../events";
+import type { KernelApi, KernelBatch } from "../protocol";
+import { createBrowserPlatform } from "./browserPlatform";
+import { Kernel } from "./kernel";
+import { coalesceOutput } from "./coalesce";
+
+const kernel = new Kernel(createBrowserPlatform(), { warmWorkers: 2 });
+kernel.prewarm();
+
+/** Batches go to the UI at most every BATCH_MS, however often the rings are drained. */
+const BATCH_MS = 16;
+
+const api: KernelApi = {
+  async check(source) {
+    return kernel.check(source);
+  },
+  async run(source, onBatch) {
+    let buffer: RunEvent[] = [];
+    let timer: ReturnType<typeof setTimeout> | null = null;
+    let runId = 0;
+    const flush = () => {
+      timer = null;
+      if (buffer.length === 0) return;
+      const batch: KernelBatch = { runId, events: coalesceOutput(buffer) };
+      buffer = [];
+      void onBatch(batch);
+    };
+    const outcome = await kernel.run(source, (events, id) => {
+      runId = id;
+      for (const e of events) buffer.push(e);
+      timer ??= setTimeout(flush, BATCH_MS);
+    });
+    runId = outcome.runId;
+    if (timer) clearTimeout(timer);
+    flush();
+    return outcome;
+  },
+  async stop() {
+    await kernel.stop();
+  },
+};
+
+Comlink.expose(api);

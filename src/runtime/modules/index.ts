@@ -1,0 +1,45 @@
+/**
+ * What a snippet can import (by bare name) and the globals it sees, per process.
+ */
+import { Empty, Full, builtinExceptions } from "../lib/exceptions";
+import { consoleShim, print } from "./io";
+import { createMultiprocessing } from "./multiprocessing";
+import { createOs, createSys, createTime } from "./sysTimeOs";
+import { GLOBAL_NAMES } from "../compile/transpile";
+
+export function createModules(): Record<string, unknown> {
+  return {
+    multiprocessing: createMultiprocessing(),
+    queue: { __esModule: true, Empty, Full },
+    sys: createSys(),
+    time: createTime(),
+    os: createOs(),
+  };
+}
+
+interface ContextManager<T> {
+  __enter__(): T;
+  __exit__(type: unknown, value: unknown, tb: unknown): unknown;
+}
+
+/** Python's `with`: __exit__ runs however the body ends; a truthy result swallows the exception. */
+export function with_<T, R>(cm: ContextManager<T>, body: (value: T) => R): R | undefined {
+  if (!cm || typeof cm.__enter__ !== "function" || typeof cm.__exit__ !== "function") {
+    throw new TypeError(`'${cm?.constructor?.name ?? typeof cm}' object does not support the context manager protocol`);
+  }
+  const value = cm.__enter__();
+  let result: R;
+  try {
+    result = body(value);
+  } catch (e) {
+    const type = e instanceof Error ? e.constructor : null;
+    if (cm.__exit__(type, e, null)) return undefined;
+    throw e;
+  }
+  cm.__exit__(null, null, null);
+  return result;
+}
+
+export function snippetGlobals(): Record<(typeof GLOBAL_NAMES)[number], unknown> {
+  return { print, with_, console: consoleShim, ...builtinExceptions } as Record<(typeof GLOBAL_NAMES)[number], unknown>;
+}

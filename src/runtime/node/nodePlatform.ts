@@ -1,0 +1,25 @@
+/** Process workers on Node's worker_threads: the CLI's and the runtime tests' platform. */
+import { availableParallelism } from "node:os";
+import { Worker } from "node:worker_threads";
+import type { WorkerPlatform } from "../kernel/kernel";
+import type { ProcessToKernel } from "../protocol";
+
+/** A plain .mjs entry registers tsx inside the worker, then loads the TypeScript. */
+const entry = new URL("./process.node.mjs", import.meta.url);
+
+export function createNodePlatform(): WorkerPlatform {
+  return {
+    cpuCount: availableParallelism(),
+    now: () => performance.timeOrigin + performance.now(),
+    createWorker(onMessage, onError) {
+      const w = new Worker(entry, { stdout: false, stderr: false });
+      w.on("message", (m: ProcessToKernel) => onMessage(m));
+      w.on("error", (e: Error) => onError(e.message));
+      w.unref();
+      return {
+        post: (m) => w.postMessage(m),
+        terminate: () => void w.terminate(),
+      };
+    },
+  };
+}

@@ -1,0 +1,88 @@
+/**
+ * Every message that crosses a thread boundary, as discriminated unions in one place.
+ *
+ * Two conversations exist:
+ * - UI state <-> kernel (comlink; control only: check, run, stop, subscribe to batches);
+ * - kernel <-> process worker (plain postMessage; only to start a process and for a
+ *   process to ask for a new worker or a signal). Blocking calls never send messages:
+ *   they wait on shared memory with Atomics.
+ */
+import type { Pid, RunEvent } from "./events";
+
+/** A syntax error found before anything runs. */
+export interface SyntaxErrorInfo {
+  message: string;
+  /** 1-based. */
+  line: number;
+  /** 1-based. */
+  column: number;
+  /** CPython-style report: File line, source line, caret, `SyntaxError: ...`. */
+  report: string;
+}
+
+/** The transpiled module every process of a run evaluates. */
+export interface CompiledModule {
+  filename: string;
+  source: string;
+  js: string;
+  /** Names declared at the module's top level (functions, classes, const/let/var). */
+  topLevel: string[];
+}
+
+/** How a child begins once its module top level has run again. */
+export type Entry =
+  | { kind: "main" }
+  | { kind: "target"; target: string | null; args: unknown[] }
+  | { kind: "subclass"; className: string; fields: Record<string, unknown>; args: unknown[]; target: string | null };
+
+export interface ProcessSpec {
+  runId: number;
+  pid: Pid;
+  ppid: Pid | null;
+  parentName: string | null;
+  name: string;
+  daemon: boolean;
+  /** CPython's `_identity`: [] for main, [1] for Process-1, [1, 2] for Process-1:2. */
+  identity: number[];
+  module: CompiledModule;
+  control: SharedArrayBuffer;
+  ring: SharedArrayBuffer;
+  /** Epoch ms (timeOrigin + now) at which the run began: the shared clock's zero. */
+  clockZero: number;
+  /** What `os.cpu_count()` reports (the host's logical processors). */
+  cpuCount: number;
+  entry: Entry;
+}
+
+/** What a process asks of its parent-of-all (the kernel). Fire and forget. */
+export type ProcessToKernel =
+  | { type: "ready" }
+  | { type: "spawn"; spec: Omit<ProcessSpec, "module" | "control" | "ring" | "clockZero" | "runId" | "cpuCount"> }
+  | { type: "signal"; target: Pid; signal: 9 | 15 }
+  | { type: "exited"; pid: Pid; code: number };
+
+export type KernelToProcess = { type: "run"; spec: ProcessSpec };
+
+/** A batch of ordered events for the UI, with output already coalesced. */
+export interface KernelBatch {
+  runId: number;
+  events: RunEvent[];
+}
+
+export interface RunOutcome {
+  runId: number;
+  /** The main process's exit code; null when the run never started (syntax error). */
+  exitCode: number | null;
+  stopped: boolean;
+  syntaxError: SyntaxErrorInfo | null;
+}
+
+/** The kernel as the UI state sees it (through comlink in the browser). */
+export interface KernelApi {
+  /** Transpiles and reports the first syntax error, or null. Never runs anything. */
+  check(source: string): Promise<SyntaxErrorInfo | null>;
+  /** Runs a snippet; batches arrive through `onBatch` until the returned promise settles. */
+  run(source: string, onBatch: (batch: KernelBatch) => void): Promise<RunOutcome>;
+  /** Ends every process of the current run. */
+  stop(): Promise<void>;
+}

@@ -1,0 +1,97 @@
+/**
+ * The run as the UI sees it: status, the console stream and the timeline model,
+ * fed by kernel batches. The only bridge between the panels and the runtime.
+ * Works without React (zustand/vanilla), so it is tested in Node.
+ */
+import { createStore } from "zustand/vanilla";
+import type { KernelApi, KernelBatch, SyntaxErrorInfo } from "../runtime/protocol";
+import { ConsoleBuffer } from "./consoleBuffer";
+import { TimelineModel } from "./timelineModel";
+
+export type RunStatus = "idle" | "running" | "stopping" | "finished" | "stopped" | "syntax-error";
+
+export interface RunState {
+  status: RunStatus;
+  runId: number;
+  exitCode: number | null;
+  syntaxError: SyntaxErrorInfo | null;
+  console: ConsoleBuffer;
+  timeline: TimelineModel;
+  /** Bumped once per applied batch; panels subscribe to it rather than to the buffers. */
+  version: number;
+  /** Wall-clock ms when the run started, to extrapolate "now" while live. */
+  startedAtWall: number;
+  run(source: string): Promise<void>;
+  stop(): Promise<void>;
+}
+
+export type RunStore = ReturnType<typeof createRunStore>;
+
+export function createRunStore(kernel: () => KernelApi) {
+  return createStore<RunState>()((set, get) => {
+    /** Batches are applied at most once per frame-ish tick, however fast they arrive. */
+    let pending: KernelBatch[] = [];
+    let flushScheduled = false;
+    const flush = () => {
+      flushScheduled = false;
+      const { console: out, timeline, runId } = get();
+      for (const batch of pending) {
+        if (batch.runId !== runId) continue;
+        for (const e of batch.events) {
+          if (e.kind === "out") out.append(e.pid, e.stream, e.seq, e.text);
+          timeline.apply(e);
+        }
+      }
+      pending = [];
+      set({ version: get().version + 1 });
+    };
+    const onBatch = (batch: KernelBatch) => {
+      pending.push(batch);
+      if (!flushScheduled) {
+        flushScheduled = true;
+        setTimeout(flush, 16);
+      }
+    };
+
+    return {
+      status: "idle",
+      runId: 0,
+      exitCode: null,
+      syntaxError: null,
+      console: new ConsoleBuffer(),
+      timeline: new TimelineModel(),
+      version: 0,
+      startedAtWall: 0,
+      async run(source) {
+        if (get().status === "running" || get().status === "stopping") await get().stop();
+        const runId = get().runId + 1;
+        pending = [];
+        set({
+          status: "running", runId, exitCode: null, syntaxError: null,
+          console: new ConsoleBuffer(), timeline: new TimelineModel(), version: get().version + 1,
+          startedAtWall: Date.now(),
+        });
+        try {
+          const outcome = await kernel().run(source, onBatch);
+          if (get().runId !== runId) return;
+          flush();
+          set({
+            status: outcome.syntaxError ? "syntax-error" : outcome.stopped ? "stopped" : "finished",
+            exitCode: outcome.exitCode,
+            syntaxError: outcome.syntaxError,
+          });
+        } catch (err) {
+          if (get().runId !== runId) return;
+          flush();
+          get().console.append(0, 2, Number.MAX_SAFE_INTEGER, `Internal error: ${String(err)}\n`);
+          set({ status: "finished", exitCode: 1, version: get().version + 1 });
+        }
+      },
+      async stop() {
+        if (get().status !== "running") return;
+        set({ status: "stopping" });
+        await kernel().stop();
+      },
+    };
+  });
+}

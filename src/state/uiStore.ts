@@ -1,0 +1,48 @@
+/**
+ * What the learner is looking at: the playhead, the selected event, the editor line
+ * to highlight, which processes the console hides. Independent of any run's data.
+ */
+import { createStore } from "zustand/vanilla";
+
+export interface UiState {
+  /** Time (ms since run start) under the playhead; null follows the live edge. */
+  playhead: number | null;
+  /** seq of the event the learner clicked. */
+  selectedSeq: number | null;
+  /** Editor line to highlight (1-based), set by clicking an event. */
+  highlightLine: number | null;
+  /** pids whose output the console hides. */
+  hiddenPids: ReadonlySet<number>;
+  /** A message shown above the editor (e.g. a malformed link). */
+  notice: string | null;
+  setPlayhead(t: number | null): void;
+  selectEvent(seq: number | null, line?: number | null): void;
+  togglePid(pid: number): void;
+  /** Shows only `pid` (null shows every process again). */
+  showOnly(pid: number | null, allPids: readonly number[]): void;
+  setNotice(notice: string | null): void;
+  reset(): void;
+}
+
+export function createUiStore() {
+  return createStore<UiState>()((set, get) => ({
+    playhead: null,
+    selectedSeq: null,
+    highlightLine: null,
+    hiddenPids: new Set(),
+    notice: null,
+    setPlayhead: (t) => set({ playhead: t }),
+    selectEvent: (seq, line = null) => set({ selectedSeq: seq, highlightLine: line ?? null }),
+    togglePid(pid) {
+      const next = new Set(get().hiddenPids);
+      if (next.has(pid)) next.delete(pid);
+      else next.add(pid);
+      set({ hiddenPids: next });
+    },
+    showOnly(pid, allPids) {
+      set({ hiddenPids: new Set(pid === null ? [] : allPids.filter((p) => p !== pid)) });
+    },
+    setNotice: (notice) => set({ notice }),
+    reset: () => set({ playhead: null, selectedSeq: null, highlightLine: null, hiddenPids: new Set() }),
+  }));
+}

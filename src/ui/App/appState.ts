@@ -1,0 +1,70 @@
+/**
+ * The app's editor store and the few actions the toolbar, the keyboard and Monaco
+ * share (Run, Stop, Share, pick an example).
+ */
+import { examples } from "../../examples";
+import { runStore, uiStore } from "../../state";
+import { createEditorStore, type SyntaxCheck } from "../../state/editorStore";
+import { makeHash, makeLink } from "../../state/link";
+
+/**
+ * The kernel's syntax check. src/state/index.ts owns the kernel; until it exports a
+ * `checkSyntax(source)` this is a no-op, and syntax errors show when Run finds them.
+ */
+const checkSyntax: SyntaxCheck = async () => null;
+
+export const editorStore = createEditorStore({
+  examples,
+  hash: typeof location === "undefined" ? "" : location.hash,
+  check: checkSyntax,
+  onNotice: (notice) => uiStore.getState().setNotice(notice),
+});
+
+/** Ctrl/Cmd+Enter, the Run button and Monaco's action all land here. */
+export function runProgram() {
+  const { status } = runStore.getState();
+  if (status === "running" || status === "stopping") return;
+  uiStore.getState().reset();
+  void runStore.getState().run(editorStore.getState().code);
+}
+
+export function stopProgram() {
+  if (runStore.getState().status !== "running") return;
+  void runStore.getState().stop();
+}
+
+/** Opens an example; a `#code=` link in the address bar no longer describes the page, so it goes. */
+export function openExample(id: string) {
+  if (!editorStore.getState().loadExample(id)) return;
+  uiStore.getState().setNotice(null);
+  if (location.hash) history.replaceState(null, "", location.pathname + location.search);
+}
+
+/** Follows links pasted into the address bar of an open page. */
+export function listenForLinks(): () => void {
+  const onHashChange = () => {
+    const notice = editorStore.getState().openHash(location.hash);
+    uiStore.getState().setNotice(notice);
+  };
+  window.addEventListener("hashchange", onHashChange);
+  return () => window.removeEventListener("hashchange", onHashChange);
+}
+
+export type ShareResult = "copied" | "in-address-bar";
+
+/**
+ * Makes a link to the current code. Copies it to the clipboard when allowed, and in
+ * any case puts it in the address bar (without a navigation), so it can be copied from there.
+ */
+export async function shareLink(): Promise<ShareResult> {
+  const code = editorStore.getState().code;
+  const link = makeLink(code, location.href);
+  history.replaceState(null, "", location.pathname + location.search + makeHash(code));
+  try {
+    if (!navigator.clipboard) return "in-address-bar";
+    await navigator.clipboard.writeText(link);
+    return "copied";
+  } catch {
+    return "in-address-bar";
+  }
+}

@@ -1,0 +1,345 @@
+/**
+ * One process's lane: its name column and its track (lifecycle bar, blocked spans,
+ * marks, exit marker), drawn in SVG in pixel coordinates from the scale.
+ */
+import type { CSSProperties, JSX, PointerEvent as ReactPointerEvent } from "react";
+import { describeBlock, processColor, type Lane, type LaneMark } from "../../state";
+import { exitBadge, type ExitTone } from "./exitBadge";
+import type { LaneStateLabel } from "./laneState";
+import type { Scale } from "./scale";
+import { clusterPoints, fitLabel, placeIntervals } from "./spans";
+import type { HoverTarget } from "./targets";
+
+export const LANE_H = 46;
+export const BAR_Y = 15;
+export const BAR_H = 18;
+const BAR_MID = BAR_Y + BAR_H / 2;
+const LABEL_FONT = 12.5;
+const MARK_GAP = 16;
+
+export const TONE_COLORS: Record<ExitTone, string> = {
+  ok: "#3fb950",
+  warn: "#e3b341",
+  error: "#ff6b6b",
+  signal: "#b392f0",
+  unknown: "#8b949e",
+};
+
+export interface LaneHandlers {
+  hover(target: HoverTarget, e: ReactPointerEvent): void;
+  leave(): void;
+  select(target: HoverTarget): void;
+}
+
+interface Props {
+  lane: Lane;
+  scale: Scale;
+  now: number;
+  /** Playhead state (null while live). */
+  playheadLabel: LaneStateLabel | null;
+  playheadX: number | null;
+  /** State at now, for the name column. */
+  stateNow: LaneStateLabel;
+  selectedSeq: number | null;
+  /** The selected event is this lane's exit. */
+  exitSelected: boolean;
+  hatchId: string;
+  handlers: LaneHandlers;
+}
+
+export function LaneRow({ lane, scale, now, playheadLabel, playheadX, stateNow, selectedSeq, exitSelected, hatchId, handlers }: Props): JSX.Element {
+  const color = processColor(lane.index);
+  const exited = lane.exitedAt !== null;
+  const badge = exited ? exitBadge(lane.exitCode, lane.exitReason) : null;
+  return (
+    <div
+      className={`tl-lane${lane.index % 2 ? " odd" : ""}`}
+      role="group"
+      aria-label={lane.name}
+      data-testid="timeline.lane"
+      data-pid={lane.pid}
+      data-state={stateNow.state}
+      data-exit-code={lane.exitCode ?? undefined}
+      style={{ height: LANE_H, "--pc": color } as CSSProperties}
+    >
+      <div className="tl-name">
+        <span className="tl-swatch" aria-hidden="true" />
+        <span className="tl-name-text">
+          <span className="tl-name-main" title={lane.name}>
+            {lane.name}
+          </span>
+          <span className="tl-name-sub">
+            pid {lane.pid}
+            {lane.daemon ? " · daemon" : ""}
+          </span>
+        </span>
+        {badge ? (
+          <span className={`tl-badge tone-${badge.tone}`} title={`exit code ${badge.code}`}>
+            <span className="tl-badge-code">{badge.code}</span>
+            {badge.tone !== "ok" && badge.words && <span className="tl-badge-words">{badge.words}</span>}
+          </span>
+        ) : (
+          <span className={`tl-badge state-${stateNow.state}`}>{stateNow.state === "created" ? "starting" : stateNow.state === "not-started" ? "" : stateNow.state}</span>
+        )}
+      </div>
+      <div className="tl-track">
+        <svg className="tl-svg" width={scale.width} height={LANE_H} aria-hidden="true">
+          <defs>
+            <pattern id={hatchId} width="7" height="7" patternUnits="userSpaceOnUse" patternTransform="rotate(45)">
+              <rect width="7" height="7" fill="#10161d" />
+              <rect width="3" height="7" fill={color} opacity="0.5" />
+            </pattern>
+          </defs>
+          <Lifecycle lane={lane} scale={scale} now={now} color={color} selectedSeq={selectedSeq} handlers={handlers} />
+          <Blocks lane={lane} scale={scale} now={now} color={color} hatch={`url(#${hatchId})`} selectedSeq={selectedSeq} handlers={handlers} />
+          <Marks lane={lane} scale={scale} selectedSeq={selectedSeq} handlers={handlers} />
+          {badge && lane.exitedAt !== null && (
+            <ExitMarker lane={lane} x={scale.toX(lane.exitedAt)} width={scale.width} code={badge.code} tone={badge.tone} selected={exitSelected} handlers={handlers} />
+          )}
+        </svg>
+        {playheadLabel && playheadX !== null && playheadLabel.state !== "not-started" && (
+          <div
+            className={`tl-state state-${playheadLabel.state}`}
+            data-testid="timeline.state"
+            style={playheadX > scale.width * 0.62 ? { right: scale.width - playheadX + 10 } : { left: playheadX + 10 }}
+          >
+            {playheadLabel.text}
+          </div>
+        )}
+      </div>
+    </div>
+  );
+}
+
+interface PartProps {
+  lane: Lane;
+  scale: Scale;
+  selectedSeq: number | null;
+  handlers: LaneHandlers;
+}
+
+/** Stops a click on an item from also starting a pan or moving the playhead. */
+const stop = (e: ReactPointerEvent) => e.stopPropagation();
+
+function Lifecycle({ lane, scale, now, color, selectedSeq, handlers }: PartProps & { now: number; color: string }): JSX.Element | null {
+  const { toX, width } = scale;
+  const cx = toX(lane.createdAt);
+  const startEnd = lane.startedAt ?? lane.exitedAt ?? now;
+  const runEnd = lane.exitedAt ?? now;
+  const sx = lane.startedAt === null ? null : toX(lane.startedAt);
+  const ex = toX(runEnd);
+  const create: HoverTarget = { kind: "create", pid: lane.pid };
+  const parts: JSX.Element[] = [];
+  const startX = toX(startEnd);
+  if (startX >= 0 && cx <= width && startX - cx > 0.5) {
+    parts.push(
+      <line
+        key="starting"
+        className="tl-starting"
+        x1={Math.max(cx, -2)}
+        x2={Math.min(startX, width + 2)}
+        y1={BAR_MID}
+        y2={BAR_MID}
+        stroke={color}
+      />,
+    );
+  }
+  if (sx !== null && ex >= 0 && sx <= width) {
+    const x0 = Math.max(sx, -4);
+    const x1 = Math.min(Math.max(ex, sx + 1), width + 4);
+    parts.push(
+      <rect
+        key="run"
+        className="tl-run"
+        x={x0}
+        y={BAR_Y}
+        width={Math.max(1, x1 - x0)}
+        height={BAR_H}
+        rx={3}
+        fill={color}
+        onPointerMove={(e) => {
+          const svg = e.currentTarget.ownerSVGElement;
+          const left = svg ? svg.getBoundingClientRect().left : 0;
+          handlers.hover({ kind: "run", pid: lane.pid, t: scale.toT(e.clientX - left) }, e);
+        }}
+        onPointerLeave={handlers.leave}
+      />,
+    );
+  }
+  if (cx >= -8 && cx <= width + 8) {
+    parts.push(
+      <circle
+        key="create"
+        className={`tl-create${selectedSeq === lane.createSeq ? " selected" : ""}`}
+        data-testid="timeline.create"
+        cx={cx}
+        cy={BAR_MID}
+        r={5.5}
+        stroke={color}
+        onPointerDown={stop}
+        onPointerEnter={(e) => handlers.hover(create, e)}
+        onPointerMove={(e) => handlers.hover(create, e)}
+        onPointerLeave={handlers.leave}
+        onClick={() => handlers.select(create)}
+      />,
+    );
+  }
+  return <g>{parts}</g>;
+}
+
+function Blocks({ lane, scale, now, color, hatch, selectedSeq, handlers }: PartProps & { now: number; color: string; hatch: string }): JSX.Element {
+  const placed = placeIntervals(lane.blocks, scale.toX, scale.width, lane.exitedAt ?? now, 2);
+  return (
+    <g>
+      {placed.map((p) => {
+        const b = lane.blocks[p.first];
+        if (!b) return null;
+        const target: HoverTarget = { kind: "block", pid: lane.pid, first: p.first, count: p.count };
+        const w = Math.max(2, p.x1 - p.x0);
+        const timeout = p.count === 1 && b.outcome === "timeout";
+        const open = p.count === 1 && b.t1 === null;
+        const label = p.count === 1 ? fitLabel(describeBlock(b.on), w - 12, LABEL_FONT) : w > 60 ? fitLabel(`${p.count} waits`, w - 12, LABEL_FONT) : "";
+        const selected = selectedSeq !== null && lane.blocks.slice(p.first, p.first + p.count).some((s) => s.seq === selectedSeq);
+        return (
+          <g
+            key={b.seq}
+            className={`tl-block${selected ? " selected" : ""}${open ? " open" : ""}`}
+            data-testid="timeline.block"
+            data-pid={lane.pid}
+            data-op={b.on.op}
+            data-outcome={b.outcome ?? "waiting"}
+            data-count={p.count}
+            data-label={describeBlock(b.on)}
+            onPointerDown={stop}
+            onPointerEnter={(e) => handlers.hover(target, e)}
+            onPointerMove={(e) => handlers.hover(target, e)}
+            onPointerLeave={handlers.leave}
+            onClick={() => handlers.select(target)}
+          >
+            <rect x={p.x0} y={BAR_Y - 2} width={w} height={BAR_H + 4} rx={3} fill={hatch} stroke={color} strokeWidth={1.5} />
+            {label && (
+              <text className="tl-block-label" x={p.x0 + 6} y={BAR_MID} dominantBaseline="central">
+                {label}
+              </text>
+            )}
+            {timeout && (
+              <g className="tl-timeout" data-testid="timeline.timeout">
+                <rect x={p.x0 + w - 3} y={BAR_Y - 4} width={3.5} height={BAR_H + 8} fill={TONE_COLORS.warn} />
+                <text x={p.x0 + w + 4} y={BAR_Y - 6} className="tl-timeout-label">
+                  timeout
+                </text>
+              </g>
+            )}
+          </g>
+        );
+      })}
+    </g>
+  );
+}
+
+function Marks({ lane, scale, selectedSeq, handlers }: PartProps): JSX.Element {
+  const clusters = clusterPoints(
+    lane.marks.map((m) => m.t),
+    scale.toX,
+    scale.width,
+    MARK_GAP,
+  );
+  return (
+    <g>
+      {clusters.map((c) => {
+        const marks = c.members.map((i) => lane.marks[i]).filter((m): m is LaneMark => m !== undefined);
+        const first = marks[0];
+        if (!first) return null;
+        const target: HoverTarget = { kind: "mark", pid: lane.pid, members: c.members };
+        const kind = marks.every((m) => m.kind === first.kind) ? first.kind : "many";
+        const selected = selectedSeq !== null && marks.some((m) => m.seq === selectedSeq);
+        return (
+          <g
+            key={first.seq}
+            className={`tl-mark kind-${kind}${selected ? " selected" : ""}`}
+            data-testid="timeline.mark"
+            data-kind={kind}
+            data-count={marks.length}
+            transform={`translate(${c.x} ${BAR_MID})`}
+            onPointerDown={stop}
+            onPointerEnter={(e) => handlers.hover(target, e)}
+            onPointerMove={(e) => handlers.hover(target, e)}
+            onPointerLeave={handlers.leave}
+            onClick={() => handlers.select(target)}
+          >
+            <circle className="tl-mark-hit" r={11} />
+            <Glyph kind={kind} count={marks.length} />
+          </g>
+        );
+      })}
+    </g>
+  );
+}
+
+function Glyph({ kind, count }: { kind: LaneMark["kind"] | "many"; count: number }): JSX.Element {
+  if (count > 1) {
+    return (
+      <>
+        <circle r={8.5} className={`tl-glyph g-${kind}`} />
+        <text className="tl-glyph-text" dominantBaseline="central" textAnchor="middle">
+          {count > 99 ? "99+" : count}
+        </text>
+      </>
+    );
+  }
+  switch (kind) {
+    case "create-child":
+      return <path className="tl-glyph g-create-child" d="M -7 -5 L 7 -5 L 0 7 Z" />;
+    case "signal":
+      return <path className="tl-glyph g-signal" d="M 2 -9 L -6 1 L -1 1 L -3 9 L 6 -2 L 1 -2 Z" />;
+    case "error":
+      return (
+        <>
+          <circle r={8} className="tl-glyph g-error" />
+          <text className="tl-glyph-text" dominantBaseline="central" textAnchor="middle">
+            !
+          </text>
+        </>
+      );
+    case "note":
+    case "output":
+    case "many":
+      return (
+        <>
+          <circle r={7.5} className={`tl-glyph g-${kind}`} />
+          <text className="tl-glyph-text" dominantBaseline="central" textAnchor="middle">
+            i
+          </text>
+        </>
+      );
+  }
+}
+
+function ExitMarker({ lane, x, width, code, tone, selected, handlers }: { lane: Lane; x: number; width: number; code: string; tone: ExitTone; selected: boolean; handlers: LaneHandlers }): JSX.Element | null {
+  if (x < -40 || x > width + 4) return null;
+  const target: HoverTarget = { kind: "exit", pid: lane.pid };
+  const c = TONE_COLORS[tone];
+  const bw = 14 + code.length * 8;
+  // The badge sits right of the exit line, or left of it at the track's end.
+  const bx = x + 4 + bw > width ? x - 4 - bw : x + 4;
+  return (
+    <g
+      className={`tl-exit${selected ? " selected" : ""}`}
+      data-testid="timeline.exit"
+      data-pid={lane.pid}
+      data-code={lane.exitCode ?? undefined}
+      onPointerDown={stop}
+      onPointerEnter={(e) => handlers.hover(target, e)}
+      onPointerMove={(e) => handlers.hover(target, e)}
+      onPointerLeave={handlers.leave}
+      onClick={() => handlers.select(target)}
+    >
+      <rect className="tl-exit-hit" x={Math.min(x - 4, bx)} y={4} width={bw + 8} height={LANE_H - 8} />
+      <line x1={x} x2={x} y1={BAR_Y - 6} y2={BAR_Y + BAR_H + 6} stroke={c} strokeWidth={3} strokeLinecap="round" />
+      <rect x={bx} y={BAR_MID - 10} width={bw} height={20} rx={10} fill="#0f1419" stroke={c} strokeWidth={2} />
+      <text className="tl-exit-code" x={bx + bw / 2} y={BAR_MID} dominantBaseline="central" textAnchor="middle" fill={c}>
+        {code}
+      </text>
+    </g>
+  );
+}
