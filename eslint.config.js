@@ -12,7 +12,7 @@ const noUiOrState = {
 };
 
 export default tseslint.config(
-  { ignores: ["dist", "node_modules", "test-results", "playwright-report", "public/**/*.js"] },
+  { ignores: ["dist", "node_modules", "tmp", "test-results", "playwright-report", "public/**/*.js"] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {
@@ -49,7 +49,7 @@ export default tseslint.config(
     },
   },
   {
-    files: ["src/examples/**/*.ts", "e2e/snippets/**/*.ts"],
+    files: ["src/examples/**/*.ts", "e2e/snippets/**/*.ts", "src/runtime/conformance/cases/*.ts"],
     rules: { "@typescript-eslint/no-unused-vars": "off", "no-constant-condition": "off", "@typescript-eslint/triple-slash-reference": "off" },
   },
 );

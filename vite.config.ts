@@ -1,4 +1,4 @@
-import { defineConfig } from "vite";
+import { defineConfig } from "vitest/config";
 import react from "@vitejs/plugin-react";
 
 /** SharedArrayBuffer needs cross-origin isolation, in dev and in the built preview alike. */
@@ -13,8 +13,11 @@ export default defineConfig({
   plugins: [react()],
   server: { headers: isolationHeaders, port: 5173, strictPort: false },
   preview: { headers: isolationHeaders, port: 4173, strictPort: false },
-  worker: { format: "es" },
-  build: { target: "es2022", chunkSizeWarningLimit: 8000 },
+  // Python's class names are the runtime's class names (Process, ValueError...): keep them.
+  worker: { format: "es", rolldownOptions: { output: { keepNames: true } } },
+  build: { target: "es2022", chunkSizeWarningLimit: 8000, rolldownOptions: { output: { keepNames: true } } },
+  // Found late otherwise (they are only imported by the kernel worker), which stalls the first run.
+  optimizeDeps: { include: ["acorn", "sucrase", "comlink", "lz-string"] },
   test: {
     include: ["src/**/*.test.ts", "bench/**/*.test.ts"],
     environment: "node",

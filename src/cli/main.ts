@@ -58,10 +58,12 @@ async function main(): Promise<number> {
       if (e.kind !== "out") continue;
       // Keep the interleaving of stdout and stderr as it happened.
       if (e.stream === 1) {
-        if (err) process.stderr.write(err), (err = "");
+        if (err) process.stderr.write(err);
+        err = "";
         out += e.text;
       } else {
-        if (out) process.stdout.write(out), (out = "");
+        if (out) process.stdout.write(out);
+        out = "";
         err += e.text;
       }
     }

@@ -3,12 +3,22 @@ import { createKernelBridge } from "./kernelBridge";
 import { createRunStore } from "./runStore";
 import { createUiStore } from "./uiStore";
 import type { KernelApi } from "../runtime/protocol";
+import { examples } from "../examples";
+import { createEditorStore } from "./editorStore";
 
 let kernel: KernelApi | null = null;
 const getKernel = () => (kernel ??= createKernelBridge());
 
 export const runStore = createRunStore(getKernel);
+/** Syntax check without running (the editor marks the error as you type). */
+export const checkSyntax = (source: string) => getKernel().check(source);
 export const uiStore = createUiStore();
+export const editorStore = createEditorStore({
+  examples,
+  hash: typeof location === "undefined" ? "" : location.hash,
+  check: checkSyntax,
+  onNotice: (notice) => uiStore.getState().setNotice(notice),
+});
 export { processColor } from "./colors";
 export { describeBlock, TimelineModel } from "./timelineModel";
 export type { Lane, BlockSpan, LaneMark } from "./timelineModel";

@@ -56,7 +56,8 @@ const BOOTSTRAP_ERROR = `
         section in https://docs.python.org/3/library/multiprocessing.html
         `;
 
-const SIGNAL_NAMES: Record<number, string> = { [-15]: "SIGTERM", [-9]: "SIGKILL" };
+/** CPython's `_exitcode_to_name`: repr shows `exitcode=-SIGTERM`. */
+const SIGNAL_NAMES: Record<number, string> = { [-15]: "-SIGTERM", [-9]: "-SIGKILL" };
 
 export class Process {
   #s: Internal;

@@ -2,23 +2,10 @@
  * The app's editor store and the few actions the toolbar, the keyboard and Monaco
  * share (Run, Stop, Share, pick an example).
  */
-import { examples } from "../../examples";
-import { runStore, uiStore } from "../../state";
-import { createEditorStore, type SyntaxCheck } from "../../state/editorStore";
+import { editorStore, runStore, uiStore } from "../../state";
 import { makeHash, makeLink } from "../../state/link";
 
-/**
- * The kernel's syntax check. src/state/index.ts owns the kernel; until it exports a
- * `checkSyntax(source)` this is a no-op, and syntax errors show when Run finds them.
- */
-const checkSyntax: SyntaxCheck = async () => null;
-
-export const editorStore = createEditorStore({
-  examples,
-  hash: typeof location === "undefined" ? "" : location.hash,
-  check: checkSyntax,
-  onNotice: (notice) => uiStore.getState().setNotice(notice),
-});
+export { editorStore };
 
 /** Ctrl/Cmd+Enter, the Run button and Monaco's action all land here. */
 export function runProgram() {

@@ -6,7 +6,7 @@ import { useCallback, useEffect, useLayoutEffect, useRef, useState, type CSSProp
 import { useStore } from "zustand";
 import { processColor, runStore, uiStore, type ConsoleBuffer, type Lane } from "../../state";
 import { LineFilter } from "./lineFilter";
-import { clipSegments, displayText, formatCount, shortName } from "./lineFormat";
+import { clipSegments, displayText, formatCount, MAX_LINE_CHARS, shortName, WidestLine } from "./lineFormat";
 import { statusRows, type StatusRow } from "./statusLine";
 import { bottomScrollTop, isAtBottom, virtualWindow } from "./virtual";
 import "./Console.css";
@@ -34,6 +34,9 @@ export function Console(): JSX.Element {
   const hidden = useStore(uiStore, (s) => s.hiddenPids);
 
   const [filter] = useState(() => new LineFilter());
+  // The widest row drawn so far in this run (in characters), so every row - and its sticky
+  // process tag - spans the full scroll width when the learner scrolls sideways.
+  const [widest] = useState(() => new WidestLine());
   const scrollRef = useRef<HTMLDivElement>(null);
   const [viewportH, setViewportH] = useState(0);
   const [scrollTop, setScrollTop] = useState(0);
@@ -97,10 +100,12 @@ export function Console(): JSX.Element {
 
   const lanes = timeline.lanes;
   const rows: JSX.Element[] = [];
+  let widestChars = widest.see(buffer, 0);
   for (let r = win.first; r < win.last; r++) {
     const y = r * ROW_H + win.offset;
     if (r < lines.count) {
       const li = lines.at(r);
+      widestChars = widest.see(buffer, lineChars(buffer, li));
       const prev = r > 0 && r - 1 < lines.count ? lines.at(r - 1) : -1;
       rows.push(<LineRow key={`l${li}`} buffer={buffer} line={li} prevLine={prev} hidden={hidden} byPid={timeline.byPid} top={y} />);
     } else {
@@ -166,7 +171,7 @@ export function Console(): JSX.Element {
           onScroll={onScroll}
           onKeyDown={onKeyDown}
         >
-          <div className="con-content" style={{ height: win.totalHeight }}>
+          <div className="con-content" style={{ height: win.totalHeight, width: `calc(var(--con-gutter) + ${widestChars + 2}ch)` }}>
             {rows}
           </div>
           {empty && (
@@ -183,6 +188,14 @@ export function Console(): JSX.Element {
       </div>
     </div>
   );
+}
+
+/** Characters a row will draw (capped like clipSegments, plus room for the "more" note). */
+function lineChars(buffer: ConsoleBuffer, line: number): number {
+  const [s, e] = buffer.lineRange(line);
+  let n = 0;
+  for (let k = s; k < e && n <= MAX_LINE_CHARS; k++) n += (buffer.segText[k] ?? "").length;
+  return n > MAX_LINE_CHARS ? MAX_LINE_CHARS + 32 : n;
 }
 
 /** Double-clicking the only visible process shows everyone again. */

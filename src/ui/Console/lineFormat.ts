@@ -54,3 +54,19 @@ export function shortName(name: string): string {
 export function formatCount(n: number): string {
   return n.toLocaleString("en-US");
 }
+
+/** Remembers the widest row (in characters) drawn for one buffer; starts over for a new one. */
+export class WidestLine {
+  private owner: unknown = null;
+  private chars = 0;
+
+  /** Notes a row of `chars` characters drawn from `owner`; returns the widest so far. */
+  see(owner: unknown, chars: number): number {
+    if (owner !== this.owner) {
+      this.owner = owner;
+      this.chars = 0;
+    }
+    if (chars > this.chars) this.chars = chars;
+    return this.chars;
+  }
+}

@@ -2,10 +2,10 @@
  * One process's lane: its name column and its track (lifecycle bar, blocked spans,
  * marks, exit marker), drawn in SVG in pixel coordinates from the scale.
  */
-import type { CSSProperties, JSX, PointerEvent as ReactPointerEvent } from "react";
+import { memo, type CSSProperties, type JSX, type PointerEvent as ReactPointerEvent } from "react";
 import { describeBlock, processColor, type Lane, type LaneMark } from "../../state";
 import { exitBadge, type ExitTone } from "./exitBadge";
-import type { LaneStateLabel } from "./laneState";
+import type { LaneStateKind } from "./laneState";
 import type { Scale } from "./scale";
 import { clusterPoints, fitLabel, placeIntervals } from "./spans";
 import type { HoverTarget } from "./targets";
@@ -32,14 +32,19 @@ export interface LaneHandlers {
 }
 
 interface Props {
+  /** Mutated in place as events arrive: `sig` says when it changed. */
   lane: Lane;
+  /** Changes whenever anything drawn from `lane` changes (see laneSignature). */
+  sig: string;
   scale: Scale;
+  /** The live edge; for an exited lane pass its exit time, so it doesn't redraw every frame. */
   now: number;
-  /** Playhead state (null while live). */
-  playheadLabel: LaneStateLabel | null;
+  /** The playhead's x and this lane's state there (null while live). */
   playheadX: number | null;
+  playheadState: LaneStateKind | null;
+  playheadText: string | null;
   /** State at now, for the name column. */
-  stateNow: LaneStateLabel;
+  stateNow: LaneStateKind;
   selectedSeq: number | null;
   /** The selected event is this lane's exit. */
   exitSelected: boolean;
@@ -47,10 +52,36 @@ interface Props {
   handlers: LaneHandlers;
 }
 
-export function LaneRow({ lane, scale, now, playheadLabel, playheadX, stateNow, selectedSeq, exitSelected, hatchId, handlers }: Props): JSX.Element {
+/** What a lane's drawing depends on, as a string that changes when the lane grows. */
+export function laneSignature(lane: Lane): string {
+  const last = lane.blocks[lane.blocks.length - 1];
+  return `${lane.name}|${lane.startedAt}|${lane.exitedAt}|${lane.exitCode}|${lane.blocks.length}|${last?.t1 ?? "-"}|${last?.outcome ?? "-"}|${lane.marks.length}`;
+}
+
+/**
+ * Re-renders only when its props change: an exited lane stays put while the run goes on,
+ * and a running lane redraws just its growing bar and open block (closed blocks and
+ * marks are memoised separately).
+ */
+export const LaneRow = memo(function LaneRow({
+  lane,
+  scale,
+  now,
+  playheadX,
+  playheadState,
+  playheadText,
+  stateNow,
+  selectedSeq,
+  exitSelected,
+  hatchId,
+  handlers,
+}: Props): JSX.Element {
   const color = processColor(lane.index);
   const exited = lane.exitedAt !== null;
   const badge = exited ? exitBadge(lane.exitCode, lane.exitReason) : null;
+  const nBlocks = lane.blocks.length;
+  const lastOpen = nBlocks > 0 && lane.blocks[nBlocks - 1]?.t1 === null;
+  const closed = lastOpen ? nBlocks - 1 : nBlocks;
   return (
     <div
       className={`tl-lane${lane.index % 2 ? " odd" : ""}`}
@@ -58,7 +89,7 @@ export function LaneRow({ lane, scale, now, playheadLabel, playheadX, stateNow, 
       aria-label={lane.name}
       data-testid="timeline.lane"
       data-pid={lane.pid}
-      data-state={stateNow.state}
+      data-state={stateNow}
       data-exit-code={lane.exitCode ?? undefined}
       style={{ height: LANE_H, "--pc": color } as CSSProperties}
     >
@@ -79,7 +110,7 @@ export function LaneRow({ lane, scale, now, playheadLabel, playheadX, stateNow, 
             {badge.tone !== "ok" && badge.words && <span className="tl-badge-words">{badge.words}</span>}
           </span>
         ) : (
-          <span className={`tl-badge state-${stateNow.state}`}>{stateNow.state === "created" ? "starting" : stateNow.state === "not-started" ? "" : stateNow.state}</span>
+          <span className={`tl-badge state-${stateNow}`}>{stateNow === "created" ? "starting" : stateNow === "not-started" ? "" : stateNow}</span>
         )}
       </div>
       <div className="tl-track">
@@ -91,25 +122,28 @@ export function LaneRow({ lane, scale, now, playheadLabel, playheadX, stateNow, 
             </pattern>
           </defs>
           <Lifecycle lane={lane} scale={scale} now={now} color={color} selectedSeq={selectedSeq} handlers={handlers} />
-          <Blocks lane={lane} scale={scale} now={now} color={color} hatch={`url(#${hatchId})`} selectedSeq={selectedSeq} handlers={handlers} />
-          <Marks lane={lane} scale={scale} selectedSeq={selectedSeq} handlers={handlers} />
+          <Blocks lane={lane} from={0} to={closed} scale={scale} openEnd={0} color={color} hatch={`url(#${hatchId})`} selectedSeq={selectedSeq} handlers={handlers} />
+          {lastOpen && (
+            <Blocks lane={lane} from={closed} to={nBlocks} scale={scale} openEnd={lane.exitedAt ?? now} color={color} hatch={`url(#${hatchId})`} selectedSeq={selectedSeq} handlers={handlers} />
+          )}
+          <Marks lane={lane} count={lane.marks.length} scale={scale} selectedSeq={selectedSeq} handlers={handlers} />
           {badge && lane.exitedAt !== null && (
             <ExitMarker lane={lane} x={scale.toX(lane.exitedAt)} width={scale.width} code={badge.code} tone={badge.tone} selected={exitSelected} handlers={handlers} />
           )}
         </svg>
-        {playheadLabel && playheadX !== null && playheadLabel.state !== "not-started" && (
+        {playheadText !== null && playheadX !== null && playheadState !== "not-started" && (
           <div
-            className={`tl-state state-${playheadLabel.state}`}
+            className={`tl-state state-${playheadState}`}
             data-testid="timeline.state"
             style={playheadX > scale.width * 0.62 ? { right: scale.width - playheadX + 10 } : { left: playheadX + 10 }}
           >
-            {playheadLabel.text}
+            {playheadText}
           </div>
         )}
       </div>
     </div>
   );
-}
+});
 
 interface PartProps {
   lane: Lane;
@@ -187,11 +221,22 @@ function Lifecycle({ lane, scale, now, color, selectedSeq, handlers }: PartProps
   return <g>{parts}</g>;
 }
 
-function Blocks({ lane, scale, now, color, hatch, selectedSeq, handlers }: PartProps & { now: number; color: string; hatch: string }): JSX.Element {
-  const placed = placeIntervals(lane.blocks, scale.toX, scale.width, lane.exitedAt ?? now, 2);
+interface BlocksProps extends PartProps {
+  /** Draws blocks [from, to): closed ones are memoised apart from the open one. */
+  from: number;
+  to: number;
+  /** Where a still-open block ends (now); unused for closed blocks. */
+  openEnd: number;
+  color: string;
+  hatch: string;
+}
+
+const Blocks = memo(function Blocks({ lane, from, to, scale, openEnd, color, hatch, selectedSeq, handlers }: BlocksProps): JSX.Element {
+  const placed = placeIntervals(lane.blocks.slice(from, to), scale.toX, scale.width, openEnd, 2);
   return (
     <g>
-      {placed.map((p) => {
+      {placed.map((q) => {
+        const p = { ...q, first: q.first + from };
         const b = lane.blocks[p.first];
         if (!b) return null;
         const target: HoverTarget = { kind: "block", pid: lane.pid, first: p.first, count: p.count };
@@ -235,11 +280,12 @@ function Blocks({ lane, scale, now, color, hatch, selectedSeq, handlers }: PartP
       })}
     </g>
   );
-}
+});
 
-function Marks({ lane, scale, selectedSeq, handlers }: PartProps): JSX.Element {
+/** `count` is the number of marks so far: the memo key for a lane that grows in place. */
+const Marks = memo(function Marks({ lane, count, scale, selectedSeq, handlers }: PartProps & { count: number }): JSX.Element {
   const clusters = clusterPoints(
-    lane.marks.map((m) => m.t),
+    lane.marks.slice(0, count).map((m) => m.t),
     scale.toX,
     scale.width,
     MARK_GAP,
@@ -274,7 +320,7 @@ function Marks({ lane, scale, selectedSeq, handlers }: PartProps): JSX.Element {
       })}
     </g>
   );
-}
+});
 
 function Glyph({ kind, count }: { kind: LaneMark["kind"] | "many"; count: number }): JSX.Element {
   if (count > 1) {

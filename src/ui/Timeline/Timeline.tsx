@@ -7,6 +7,7 @@ import {
   useEffect,
   useId,
   useLayoutEffect,
+  useMemo,
   useRef,
   useState,
   type CSSProperties,
@@ -17,7 +18,7 @@ import {
 import { useStore } from "zustand";
 import { processColor, runStore, uiStore, type Lane } from "../../state";
 import { Axis } from "./Axis";
-import { BAR_H, BAR_Y, LANE_H, LaneRow, type LaneHandlers } from "./LaneRow";
+import { BAR_H, BAR_Y, LANE_H, LaneRow, laneSignature, type LaneHandlers } from "./LaneRow";
 import { laneStateLabel } from "./laneState";
 import { formatTime, makeScale, makeTicks, type Scale } from "./scale";
 import { describeTarget, findEvent, targetEvent, type HoverTarget } from "./targets";
@@ -117,8 +118,10 @@ export function Timeline(): JSX.Element {
 
   /** Where the run's first process appears: the fit view starts there. */
   const start = timeline.lanes[0]?.createdAt ?? 0;
-  const win = resolveView(view, now, live, start);
-  const scale = makeScale(win.t0, win.t1, trackW);
+  // Before anything has run, show a plain first second rather than a 5 ms sliver.
+  const win = timeline.lanes.length === 0 ? { t0: 0, t1: 1000 } : resolveView(view, now, live, start);
+  // One Scale object per window, so memoised lanes can tell when it really changed.
+  const scale = useMemo(() => makeScale(win.t0, win.t1, trackW), [win.t0, win.t1, trackW]);
   const ticks = makeTicks(win.t0, win.t1, trackW, 110);
   /** Time that a few pixels stand for: the precision worth printing. */
   const resolution = ((win.t1 - win.t0) / trackW) * 8;
@@ -209,22 +212,26 @@ export function Timeline(): JSX.Element {
     if (!d.moved) setPlayheadAt(scale.toT(e.clientX - e.currentTarget.getBoundingClientRect().left - NAME_W));
   };
 
-  // ---- hover and click on items ----
-  const handlers: LaneHandlers = {
-    hover(target, e) {
-      const root = rootRef.current;
-      if (!root || drag.current?.moved) return;
-      const r = root.getBoundingClientRect();
-      setHover({ target, x: e.clientX - r.left, y: e.clientY - r.top, w: r.width, h: r.height });
-    },
-    leave() {
-      setHover(null);
-    },
-    select(target) {
-      const ev = targetEvent(target, timeline.byPid, timeline.events);
-      if (ev) uiStore.getState().selectEvent(ev.seq, ev.line);
-    },
-  };
+  // ---- hover and click on items (one stable object, so lanes can be memoised) ----
+  const handlers = useMemo<LaneHandlers>(
+    () => ({
+      hover(target, e) {
+        const root = rootRef.current;
+        if (!root || drag.current?.moved) return;
+        const r = root.getBoundingClientRect();
+        setHover({ target, x: e.clientX - r.left, y: e.clientY - r.top, w: r.width, h: r.height });
+      },
+      leave() {
+        setHover(null);
+      },
+      select(target) {
+        const model = runStore.getState().timeline;
+        const ev = targetEvent(target, model.byPid, model.events);
+        if (ev) uiStore.getState().selectEvent(ev.seq, ev.line);
+      },
+    }),
+    [],
+  );
 
   // ---- zoom buttons and keyboard ----
   const zoomAnchor = () => {
@@ -369,24 +376,33 @@ export function Timeline(): JSX.Element {
                 <line key={t} x1={scale.toX(t)} x2={scale.toX(t)} y1={0} y2={contentH} />
               ))}
             </svg>
-            {lanes.map((lane) => (
-              <LaneRow
-                key={lane.pid}
-                lane={lane}
-                scale={scale}
-                now={now}
-                playheadLabel={playhead === null ? null : laneStateLabel(lane, playhead, resolution)}
-                playheadX={playheadVisible ? playheadX : null}
-                stateNow={laneStateLabel(lane, now)}
-                selectedSeq={selectedSeq}
-                exitSelected={exitSelectedPid === lane.pid}
-                hatchId={`${uid}-hatch-${lane.pid}`}
-                handlers={handlers}
-              />
-            ))}
+            {lanes.map((lane) => {
+              const at = playhead === null ? null : laneStateLabel(lane, playhead, resolution);
+              return (
+                <LaneRow
+                  key={lane.pid}
+                  lane={lane}
+                  sig={laneSignature(lane)}
+                  scale={scale}
+                  now={lane.exitedAt ?? now}
+                  playheadX={playheadVisible ? playheadX : null}
+                  playheadState={at?.state ?? null}
+                  playheadText={at?.text ?? null}
+                  stateNow={laneStateLabel(lane, now).state}
+                  selectedSeq={selectedSeq}
+                  exitSelected={exitSelectedPid === lane.pid}
+                  hatchId={`${uid}-hatch-${lane.pid}`}
+                  handlers={handlers}
+                />
+              );
+            })}
             <ChildArrows lanes={lanes} byPid={timeline.byPid} scale={scale} height={contentH} />
           </div>
-          {lanes.length === 0 && <div className="tl-empty">{live ? "Starting…" : "Each process gets its own lane here when you press Run."}</div>}
+          {lanes.length === 0 && (
+            <div className="tl-empty">
+              {live ? "Starting…" : status === "syntax-error" ? "Nothing ran: the program has a syntax error (see the console)." : "Each process gets its own lane here when you press Run."}
+            </div>
+          )}
         </div>
 
         {playheadVisible && playheadX !== null && playhead !== null && (

@@ -1,13 +1,27 @@
 import { describe, expect, it } from "vitest";
-import { fitWindow, MIN_FIT_SPAN, MIN_SPAN, pan, resolveView, reveal, settle, zoom } from "./view";
+import { fitWindow, MIN_FIT_SPAN, MIN_SPAN, niceCeil, pan, resolveView, reveal, settle, zoom } from "./view";
 
 describe("resolveView", () => {
   it("fit shows the whole run with a little room, never less than the minimum", () => {
     expect(resolveView({ kind: "fit" }, 0)).toEqual({ t0: 0, t1: MIN_FIT_SPAN });
-    const w = resolveView({ kind: "fit" }, 10_000);
+    const w = resolveView({ kind: "fit" }, 10_000, false);
     expect(w.t0).toBe(0);
     expect(w.t1).toBeGreaterThan(10_000);
     expect(w.t1).toBeLessThan(10_600);
+  });
+  it("while live, fit grows in steps so the axis holds still", () => {
+    const a = resolveView({ kind: "fit" }, 3000, true);
+    const b = resolveView({ kind: "fit" }, 3100, true);
+    expect(a).toEqual(b);
+    expect(a.t1).toBeGreaterThan(3100);
+    expect(resolveView({ kind: "fit" }, 9000, true).t1).toBeGreaterThan(a.t1);
+  });
+  it("niceCeil climbs the 1-1.2-1.5-2-2.5-3-4-5-6-8 ladder", () => {
+    expect(niceCeil(1)).toBe(1);
+    expect(niceCeil(1.1)).toBe(1.2);
+    expect(niceCeil(3300)).toBe(4000);
+    expect(niceCeil(8001)).toBe(10_000);
+    expect(niceCeil(0)).toBe(1);
   });
   it("starts the fit at the first process, skipping start-up", () => {
     const w = resolveView({ kind: "fit" }, 3000, false, 1300);

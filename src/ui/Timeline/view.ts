@@ -30,13 +30,26 @@ export const LEFT_PAD = 0.01;
 
 /**
  * The whole run plus a little room: from `start` (the first process's creation; the
- * kernel's start-up before it is blank) to now.
+ * kernel's start-up before it is blank) to now. While live the span grows in steps
+ * (1, 1.2, 1.5, 2, 2.5, 3, 4, 5, 6, 8 x 10^k ms), so the axis stays still between steps
+ * and only the growing bars move; a finished run is fitted exactly.
  */
 export function fitWindow(now: number, live = true, start = 0): Window {
   const from = Math.max(0, Math.min(start, now));
-  const span = Math.max(live ? MIN_FIT_SPAN : MIN_FIT_SPAN_DONE, (now - from) * (1 + RIGHT_PAD + LEFT_PAD));
+  const used = (now - from) * (1 + RIGHT_PAD + LEFT_PAD);
+  const span = live ? niceCeil(Math.max(MIN_FIT_SPAN, used * 1.1)) : Math.max(MIN_FIT_SPAN_DONE, used);
   const t0 = Math.max(0, from - span * LEFT_PAD);
   return { t0, t1: t0 + span };
+}
+
+const LADDER = [1, 1.2, 1.5, 2, 2.5, 3, 4, 5, 6, 8, 10];
+
+/** The smallest value of the 1-1.2-1.5-2-2.5-3-4-5-6-8 ladder that is >= x. */
+export function niceCeil(x: number): number {
+  if (!(x > 0)) return 1;
+  const pow = 10 ** Math.floor(Math.log10(x));
+  for (const m of LADDER) if (m * pow >= x * (1 - 1e-12)) return m * pow;
+  return 10 * pow;
 }
 
 export function resolveView(view: ViewState, now: number, live = true, start = 0): Window {
