@@ -67,22 +67,6 @@ export class ConsoleBuffer {
     return this.segText.slice(s, e).join("");
   }
 
-  /** Indices of the lines that keep at least one segment from a visible process. */
-  visibleLines(hidden: ReadonlySet<number>): number[] | null {
-    if (hidden.size === 0) return null;
-    const out: number[] = [];
-    for (let i = 0; i < this.lineStart.length; i++) {
-      const [s, e] = this.lineRange(i);
-      for (let k = s; k < e; k++) {
-        if (!hidden.has(this.segPid[k] ?? -1)) {
-          out.push(i);
-          break;
-        }
-      }
-    }
-    return out;
-  }
-
   /** The whole stream as plain text (what the CLI would print). */
   toText(): string {
     let s = "";

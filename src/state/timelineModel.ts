@@ -21,6 +21,8 @@ export interface LaneMark {
   seq: number;
   kind: "create-child" | "signal" | "output" | "error" | "note";
   label: string;
+  /** The process a create-child or signal mark points at. */
+  other?: Pid;
   line?: number;
 }
 
@@ -77,7 +79,7 @@ export class TimelineModel {
         child.createdAt = e.t;
         child.createSeq = e.seq;
         child.createLine = e.line;
-        this.lane(e.pid, e.t, e.seq).marks.push({ t: e.t, seq: e.seq, kind: "create-child", label: `start ${e.name}`, line: e.line });
+        this.lane(e.pid, e.t, e.seq).marks.push({ t: e.t, seq: e.seq, kind: "create-child", label: `start ${e.name}`, line: e.line, other: e.child });
         break;
       }
       case "proc.start": {
@@ -99,7 +101,7 @@ export class TimelineModel {
         break;
       }
       case "proc.signal":
-        this.lane(e.pid, e.t, e.seq).marks.push({ t: e.t, seq: e.seq, kind: "signal", label: `${e.signal === 9 ? "kill" : "terminate"} pid ${e.target}`, line: e.line });
+        this.lane(e.pid, e.t, e.seq).marks.push({ t: e.t, seq: e.seq, kind: "signal", label: `${e.signal === 9 ? "kill" : "terminate"} ${this.byPid.get(e.target)?.name ?? `pid ${e.target}`}`, line: e.line, other: e.target });
         break;
       case "proc.exit": {
         const lane = this.lane(e.pid, e.t, e.seq);
@@ -141,12 +143,17 @@ function firstLine(text: string): string {
 export function describeBlock(on: BlockReason): string {
   switch (on.op) {
     case "join":
-      return `join(${on.targetName}${on.timeout === null ? "" : `, timeout=${on.timeout}`})`;
+      return `join(${on.targetName}${on.timeout === null ? "" : `, timeout=${formatSeconds(on.timeout)}`})`;
     case "sleep":
-      return `sleep(${on.secs})`;
+      return `sleep(${formatSeconds(on.secs)})`;
     case "exit":
       return `exiting: joining ${on.children.length} child${on.children.length === 1 ? "" : "ren"}`;
     case "obj":
-      return `${on.call} on ${on.objLabel}${on.timeout === null ? "" : ` (timeout ${on.timeout})`}`;
+      return `${on.call} on ${on.objLabel}${on.timeout === null ? "" : ` (timeout ${formatSeconds(on.timeout)})`}`;
   }
+}
+
+/** Seconds for a label: float noise such as 0.30000000000000004 reads as 0.3. */
+function formatSeconds(s: number): string {
+  return String(Number(s.toPrecision(6)));
 }

@@ -58,27 +58,3 @@ function syntaxError(source: string, filename: string, e: unknown): SyntaxErrorI
   const report = `  File "${filename}", line ${line}\n    ${text.trim()}\n    ${caret}^\nSyntaxError: ${message.charAt(0).toLowerCase()}${message.slice(1)}\n`;
   return { message, line, column, report };
 }
-
-/**
- * Wraps the module so that line 1 of the user's file is line 1 of the evaluated
- * code, and the module's top-level bindings can be looked up by name later.
- * The lookup function is a hoisted declaration appended after the user's code; it
- * reads `const`s lazily, so a name still in its temporal dead zone reads as absent.
- */
-export function wrapModule(mod: CompiledModule): string {
-  const cases = mod.topLevel.map((n) => `case ${JSON.stringify(n)}: return ${n};`).join(" ");
-  return (
-    `(function __mp_module__(require, exports, module, __mp_bind__, __mp_globals__, __name__) {"use strict"; const { ${GLOBAL_NAMES.join(", ")} } = __mp_globals__; ` +
-    `__mp_bind__(function (n) { switch (n) { ${cases} } return undefined; });` +
-    mod.js +
-    `\n})\n//# sourceURL=${mod.filename}\n`
-  );
-}
-
-/** Globals a snippet sees besides the standard JavaScript ones (spec section 1). */
-export const GLOBAL_NAMES = [
-  "print", "with_", "console",
-  "ValueError", "TypeError", "IndexError", "KeyError", "RuntimeError", "NotImplementedError", "AssertionError",
-  "EOFError", "OSError", "BrokenPipeError", "TimeoutError", "PicklingError", "SystemExit", "KeyboardInterrupt",
-  "BaseException", "Exception", "ModuleNotFoundError",
-] as const;

@@ -62,7 +62,7 @@ export class Kernel {
   private readonly opts: Required<KernelOptions>;
 
   constructor(private readonly platform: WorkerPlatform, opts: KernelOptions = {}) {
-    this.opts = { warmWorkers: 2, drainIntervalMs: 4, ringUnits: 1 << 20, ...opts };
+    this.opts = { warmWorkers: 4, drainIntervalMs: 4, ringUnits: 1 << 20, ...opts };
   }
 
   /** Boots the warm pool now, so the first Run does not wait for worker start-up. */

@@ -11,7 +11,7 @@ import { createBrowserPlatform } from "./browserPlatform";
 import { Kernel } from "./kernel";
 import { coalesceOutput } from "./coalesce";
 
-const kernel = new Kernel(createBrowserPlatform(), { warmWorkers: 2 });
+const kernel = new Kernel(createBrowserPlatform(), { warmWorkers: 4 });
 kernel.prewarm();
 
 /** Batches go to the UI at most every BATCH_MS, however often the rings are drained. */

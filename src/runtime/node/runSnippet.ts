@@ -30,7 +30,15 @@ export function disposeSharedKernel(): void {
   shared = null;
 }
 
-export async function runSnippet(source: string, opts: { stopAfterMs?: number; kernel?: Kernel } = {}): Promise<SnippetResult> {
+export interface RunSnippetOptions {
+  /** Press Stop this long after the run begins. */
+  stopAfterMs?: number;
+  /** Press Stop as soon as the events so far satisfy this. */
+  stopWhen?: (events: readonly RunEvent[]) => boolean;
+  kernel?: Kernel;
+}
+
+export async function runSnippet(source: string, opts: RunSnippetOptions = {}): Promise<SnippetResult> {
   const kernel = opts.kernel ?? sharedKernel();
   const events: RunEvent[] = [];
   let stdout = "";
@@ -45,6 +53,7 @@ export async function runSnippet(source: string, opts: { stopAfterMs?: number; k
       else stderr += e.text;
       combined += e.text;
     }
+    if (opts.stopWhen?.(events)) void kernel.stop();
   });
   if (timer) clearTimeout(timer);
   return { ...outcome, stdout, stderr, combined, events };

@@ -8,7 +8,7 @@ import { ProcState } from "../control";
 import { ModuleNotFoundError, SystemExit, exceptionLine } from "../lib/exceptions";
 import { pyStr } from "../lib/pyrepr";
 import { formatTraceback } from "../lib/traceback";
-import { wrapModule } from "../compile/transpile";
+import { wrapModule } from "../compile/wrap";
 import type { ProcessSpec, ProcessToKernel } from "../protocol";
 import { ProcessContext, setContext } from "./context";
 import { ADOPT, Process } from "./processObject";
@@ -46,7 +46,8 @@ export function runProcess(spec: ProcessSpec, post: (m: ProcessToKernel) => void
 }
 
 function evaluateModule(c: ProcessContext, name: string): void {
-  const factory = (0, eval)(wrapModule(c.spec.module)) as (...a: unknown[]) => void;
+  const withGlobals = (0, eval)(wrapModule(c.spec.module)) as (globals: unknown) => (...a: unknown[]) => void;
+  const factory = withGlobals(snippetGlobals());
   const module = { exports: {} as Record<string, unknown> };
   const modules = createModules();
   const require = (id: string) => {
@@ -54,7 +55,7 @@ function evaluateModule(c: ProcessContext, name: string): void {
     if (!m) throw new ModuleNotFoundError(`No module named '${id}'`);
     return m;
   };
-  factory(require, module.exports, module, (fn: (n: string) => unknown) => (c.lookup = safeLookup(fn)), snippetGlobals(), name);
+  factory(require, module.exports, module, (fn: (n: string) => unknown) => (c.lookup = safeLookup(fn)), name);
 }
 
 /** A name still in its temporal dead zone is simply not there yet. */

@@ -94,7 +94,7 @@ export function App() {
             </div>
           </section>
           <Splitter between="columns" value={layout.left} min={0.25} max={0.8} onChange={setLeft} containerRef={topRef} label="Resize program and console" reset={DEFAULT_LAYOUT.left} testId="layout.split-columns" />
-          <section className="panel panel--console" aria-label="Console">
+          <section className="panel panel--console">
             <header className="panel__header">
               <h2 className="panel__title">Console</h2>
             </header>
@@ -104,7 +104,7 @@ export function App() {
           </section>
         </div>
         <Splitter between="rows" value={layout.top} min={0.25} max={0.85} onChange={setTop} containerRef={workRef} label="Resize code and timeline" reset={DEFAULT_LAYOUT.top} testId="layout.split-rows" />
-        <section className="panel panel--timeline" aria-label="Timeline">
+        <section className="panel panel--timeline">
           <header className="panel__header">
             <h2 className="panel__title">Timeline</h2>
           </header>

@@ -4,6 +4,16 @@ import { LineFilter, type LineView } from "./lineFilter";
 
 const rows = (v: LineView) => Array.from({ length: v.count }, (_, i) => v.at(i));
 
+/** The obvious, slow answer: every line with a segment from a process not hidden. */
+function bruteForce(b: ConsoleBuffer, hidden: ReadonlySet<number>): number[] {
+  const out: number[] = [];
+  for (let i = 0; i < b.lineCount; i++) {
+    const [s, e] = b.lineRange(i);
+    if (b.segPid.slice(s, e).some((pid) => !hidden.has(pid))) out.push(i);
+  }
+  return out;
+}
+
 describe("LineFilter", () => {
   it("shows every line when nothing is hidden", () => {
     const b = new ConsoleBuffer();
@@ -12,14 +22,14 @@ describe("LineFilter", () => {
     expect(rows(v)).toEqual([0, 1]);
   });
 
-  it("matches ConsoleBuffer.visibleLines, incrementally", () => {
+  it("matches a full rescan, incrementally", () => {
     const b = new ConsoleBuffer();
     const f = new LineFilter();
     const hidden = new Set([2]);
     let seq = 0;
     for (let i = 0; i < 50; i++) {
       b.append(1 + (i % 3), i % 5 === 0 ? 2 : 1, seq++, i % 4 === 0 ? `part ${i} ` : `line ${i}\n`);
-      expect(rows(f.view(b, hidden))).toEqual(b.visibleLines(hidden));
+      expect(rows(f.view(b, hidden))).toEqual(bruteForce(b, hidden));
     }
   });
 

@@ -1,8 +1,7 @@
 /**
  * Which console lines a filter keeps, maintained incrementally.
  *
- * ConsoleBuffer.visibleLines rescans every line on each call, which is too slow to
- * repeat on every batch of a million-line run. Lines other than the last never change
+ * Rescanning every line on each batch is too slow for a million-line run. Lines other than the last never change
  * once the next one has begun, so this index scans each completed line once and only
  * re-examines the last (possibly still open) line.
  */

@@ -52,6 +52,18 @@ interface Props {
   handlers: LaneHandlers;
 }
 
+/**
+ * Closed blocks are drawn in memoised chunks of this many, so a lane that gains a block
+ * redraws one chunk, not its whole history.
+ */
+const BLOCK_CHUNK = 32;
+
+function chunkStarts(count: number): number[] {
+  const out: number[] = [];
+  for (let i = 0; i < count; i += BLOCK_CHUNK) out.push(i);
+  return out;
+}
+
 /** What a lane's drawing depends on, as a string that changes when the lane grows. */
 export function laneSignature(lane: Lane): string {
   const last = lane.blocks[lane.blocks.length - 1];
@@ -122,7 +134,20 @@ export const LaneRow = memo(function LaneRow({
             </pattern>
           </defs>
           <Lifecycle lane={lane} scale={scale} now={now} color={color} selectedSeq={selectedSeq} handlers={handlers} />
-          <Blocks lane={lane} from={0} to={closed} scale={scale} openEnd={0} color={color} hatch={`url(#${hatchId})`} selectedSeq={selectedSeq} handlers={handlers} />
+          {chunkStarts(closed).map((from) => (
+            <Blocks
+              key={from}
+              lane={lane}
+              from={from}
+              to={Math.min(closed, from + BLOCK_CHUNK)}
+              scale={scale}
+              openEnd={0}
+              color={color}
+              hatch={`url(#${hatchId})`}
+              selectedSeq={selectedSeq}
+              handlers={handlers}
+            />
+          ))}
           {lastOpen && (
             <Blocks lane={lane} from={closed} to={nBlocks} scale={scale} openEnd={lane.exitedAt ?? now} color={color} hatch={`url(#${hatchId})`} selectedSeq={selectedSeq} handlers={handlers} />
           )}

@@ -246,7 +246,6 @@ export function Timeline(): JSX.Element {
   };
 
   const onKeyDown = (e: KeyboardEvent<HTMLDivElement>) => {
-    if (e.target !== e.currentTarget && (e.target as HTMLElement).tagName === "BUTTON" && (e.key === "Enter" || e.key === " ")) return;
     const span = win.t1 - win.t0;
     switch (e.key) {
       case "ArrowLeft":
@@ -295,6 +294,7 @@ export function Timeline(): JSX.Element {
   const exitSelectedPid = selectedEvent?.kind === "proc.exit" ? selectedEvent.pid : null;
   const contentH = lanes.length * LANE_H;
   const tooltip = hover ? describeTarget(hover.target, timeline.byPid, now, Math.min(10, resolution)) : null;
+  // `version` is read only to subscribe: the lanes above are re-read on every batch.
   void version;
 
   return (

@@ -37,7 +37,7 @@ export const LEFT_PAD = 0.01;
 export function fitWindow(now: number, live = true, start = 0): Window {
   const from = Math.max(0, Math.min(start, now));
   const used = (now - from) * (1 + RIGHT_PAD + LEFT_PAD);
-  const span = live ? niceCeil(Math.max(MIN_FIT_SPAN, used * 1.1)) : Math.max(MIN_FIT_SPAN_DONE, used);
+  const span = live ? niceCeil(Math.max(MIN_FIT_SPAN, used * 1.02)) : Math.max(MIN_FIT_SPAN_DONE, used);
   const t0 = Math.max(0, from - span * LEFT_PAD);
   return { t0, t1: t0 + span };
 }
