@@ -18,6 +18,8 @@ interface Source {
   reader: RingReader;
   /** A terminated writer can never finish its record: its BUSY word is ignored. */
   dead: boolean;
+  /** The process is gone: drop the ring once it has been drained one last time. */
+  retired: boolean;
 }
 
 export class Collector {
@@ -28,12 +30,22 @@ export class Collector {
   constructor(private readonly control: Control) {}
 
   add(pid: Pid, ring: SharedArrayBuffer): void {
-    this.sources.set(pid, { pid, reader: new RingReader(ring), dead: false });
+    this.sources.set(pid, { pid, reader: new RingReader(ring), dead: false, retired: false });
   }
 
   markDead(pid: Pid): void {
     const s = this.sources.get(pid);
     if (s) s.dead = true;
+  }
+
+  /** The process has ended (it wrote its last event, or was killed): free its ring after the next drain. */
+  retire(pid: Pid): void {
+    const s = this.sources.get(pid);
+    if (s) s.retired = true;
+  }
+
+  get ringCount(): number {
+    return this.sources.size;
   }
 
   /** Events made up by the kernel itself (a killed process's exit): seq'd now, complete now. */
@@ -55,8 +67,10 @@ export class Collector {
     for (const s of this.sources.values()) {
       const out = this.scratch;
       out.length = 0;
+      const retired = s.retired;
       s.reader.drain(out);
       for (const rec of out) this.pending.push(decodeRecord(rec, s.pid));
+      if (retired) this.sources.delete(s.pid);
     }
     if (this.pending.length === 0) return [];
     this.pending.sort((a, b) => a.seq - b.seq);

@@ -31,7 +31,7 @@ export interface KernelOptions {
   warmWorkers?: number;
   /** How often rings are drained. */
   drainIntervalMs?: number;
-  /** Bytes... in UTF-16 code units, per process ring. */
+  /** Size of each process's event ring, in UTF-16 code units. */
   ringUnits?: number;
 }
 
@@ -62,7 +62,7 @@ export class Kernel {
   private readonly opts: Required<KernelOptions>;
 
   constructor(private readonly platform: WorkerPlatform, opts: KernelOptions = {}) {
-    this.opts = { warmWorkers: 4, drainIntervalMs: 4, ringUnits: 1 << 20, ...opts };
+    this.opts = { warmWorkers: 4, drainIntervalMs: 4, ringUnits: 1 << 18, ...opts };
   }
 
   /** Boots the warm pool now, so the first Run does not wait for worker start-up. */
@@ -145,6 +145,7 @@ export class Kernel {
         return;
       case "exited":
         run.slots.delete(m.pid);
+        run.collector.retire(m.pid);
         slot.worker.terminate();
         if (m.pid === run.mainPid) this.tick(run);
         return;
@@ -174,6 +175,7 @@ export class Kernel {
       run.slots.delete(pid);
     }
     run.collector.markDead(pid);
+    run.collector.retire(pid);
     if (run.control.markExited(pid, code)) {
       run.collector.inject({ kind: "proc.exit", code, pid, t: this.clock(run), ...(reason ? { reason } : {}) });
     }

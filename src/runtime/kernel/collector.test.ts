@@ -1,0 +1,70 @@
+import { describe, expect, it } from "vitest";
+import { Control, createControl } from "../control";
+import { Emitter } from "../events/emitter";
+import { createRing, RingReader, RingWriter, BUSY } from "../ring";
+import { Collector } from "./collector";
+
+describe("ring", () => {
+  it("carries records across the wrap-around, whole and in order", () => {
+    const sab = createRing(128);
+    const w = new RingWriter(sab);
+    const r = new RingReader(sab);
+    const got: string[] = [];
+    const sent: string[] = [];
+    for (let i = 0; i < 200; i++) {
+      const rec = `record ${i} ${"x".repeat(i % 17)} é😀`;
+      sent.push(rec);
+      w.write(rec);
+      if (i % 3 === 2) r.drain(got);
+    }
+    r.drain(got);
+    expect(got).toEqual(sent);
+  });
+
+  it("refuses a record larger than the ring", () => {
+    expect(() => new RingWriter(createRing(16)).write("x".repeat(20))).toThrow(RangeError);
+  });
+});
+
+describe("Collector", () => {
+  it("holds back events behind a seq that is still being written", () => {
+    const control = new Control(createControl());
+    const ringA = createRing(1024);
+    const ringB = createRing(1024);
+    const c = new Collector(control);
+    c.add(1, ringA);
+    c.add(2, ringB);
+    const a = new Emitter(control, ringA, performance.timeOrigin);
+    const b = new Emitter(control, ringB, performance.timeOrigin);
+    // Process 1 has taken seq 0 but not yet written it...
+    const headerA = new Int32Array(ringA, 0, 4);
+    Atomics.store(headerA, BUSY, control.peekSeq());
+    control.nextSeq();
+    // ...while process 2 writes seq 1.
+    b.out(1, "later\n");
+    expect(c.collect()).toEqual([]);
+    // Process 1 finishes its write of seq 0 by hand, as the emitter would.
+    new RingWriter(ringA).write(`o0 0 \nearlier\n`);
+    Atomics.store(headerA, BUSY, -1);
+    expect(c.collect().map((e) => (e.kind === "out" ? e.text : e.kind))).toEqual(["earlier\n", "later\n"]);
+    a.out(1, "x");
+    expect(c.collect()).toHaveLength(1);
+  });
+
+  it("ignores the BUSY word of a dead writer and frees a retired ring after draining it", () => {
+    const control = new Control(createControl());
+    const ring = createRing(1024);
+    const other = createRing(1024);
+    const c = new Collector(control);
+    c.add(1, ring);
+    c.add(2, other);
+    Atomics.store(new Int32Array(ring, 0, 4), BUSY, control.peekSeq());
+    control.nextSeq();
+    new Emitter(control, other, performance.timeOrigin).out(1, "y");
+    expect(c.collect()).toEqual([]);
+    c.markDead(1);
+    c.retire(1);
+    expect(c.collect()).toHaveLength(1);
+    expect(c.ringCount).toBe(1);
+  });
+});
