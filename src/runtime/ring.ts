@@ -8,7 +8,9 @@
  *
  * Layout: Int32 header (write count, read count, busy seq), then `capacity` UTF-16
  * code units. Counters only grow (mod 2^32); positions are counters & mask.
- * A record is two code units of length (high, low) followed by its text.
+ * A record is a binary head of RECORD_HEAD code units (text length, tag, seq, time
+ * in microseconds, source line), then its text. Numbers stay binary: turning a
+ * float into a string costs more than copying a short line.
  */
 
 const WRITE = 0;
@@ -17,6 +19,19 @@ const READ = 1;
 export const BUSY = 2;
 const HEADER_INTS = 4;
 const HEADER_BYTES = HEADER_INTS * 4;
+/** len(2) tag(1) seq(2) microseconds(3) line(2) */
+const RECORD_HEAD = 10;
+
+/** One record as the reader hands it over. */
+export interface RingRecord {
+  tag: number;
+  seq: number;
+  /** Microseconds since the run began. */
+  us: number;
+  /** 0 when unknown. */
+  line: number;
+  text: string;
+}
 
 export function createRing(capacityUnits = 1 << 20): SharedArrayBuffer {
   if ((capacityUnits & (capacityUnits - 1)) !== 0) throw new Error("ring capacity must be a power of two");
@@ -36,12 +51,12 @@ export class RingWriter {
     this.header = new Int32Array(sab, 0, HEADER_INTS);
     this.data = new Uint16Array(sab, HEADER_BYTES);
     this.mask = this.data.length - 1;
-    this.maxRecord = this.data.length - 2;
+    this.maxRecord = this.data.length - RECORD_HEAD;
   }
 
   /** Appends one record, waiting while the ring is full. */
-  write(text: string): void {
-    const need = text.length + 2;
+  write(tag: number, seq: number, us: number, line: number, text: string): void {
+    const need = text.length + RECORD_HEAD;
     if (need > this.data.length) throw new RangeError("record larger than ring");
     const h = this.header;
     const w = Atomics.load(h, WRITE);
@@ -52,9 +67,18 @@ export class RingWriter {
     }
     const d = this.data;
     const m = this.mask;
+    const hi = Math.floor(us / 0x100000000);
     d[w & m] = text.length >>> 16;
     d[(w + 1) & m] = text.length & 0xffff;
-    let p = w + 2;
+    d[(w + 2) & m] = tag;
+    d[(w + 3) & m] = seq >>> 16;
+    d[(w + 4) & m] = seq & 0xffff;
+    d[(w + 5) & m] = hi & 0xffff;
+    d[(w + 6) & m] = (us >>> 16) & 0xffff;
+    d[(w + 7) & m] = us & 0xffff;
+    d[(w + 8) & m] = line >>> 16;
+    d[(w + 9) & m] = line & 0xffff;
+    let p = w + RECORD_HEAD;
     for (let i = 0; i < text.length; i++, p++) d[p & m] = text.charCodeAt(i);
     Atomics.store(h, WRITE, (w + need) | 0);
   }
@@ -64,7 +88,6 @@ export class RingReader {
   private readonly header: Int32Array;
   private readonly data: Uint16Array;
   private readonly mask: number;
-  private static readonly decoder = new TextDecoder("utf-16le");
 
   constructor(sab: SharedArrayBuffer) {
     this.header = new Int32Array(sab, 0, HEADER_INTS);
@@ -80,28 +103,50 @@ export class RingReader {
     Atomics.store(this.header, BUSY, -1);
   }
 
-  /** Reads every published record, frees their space and wakes a waiting writer. */
-  drain(out: string[]): number {
+  /**
+   * Reads every published record, frees their space and wakes a waiting writer.
+   * Reads straight from shared memory: copying a shared buffer out first is slow.
+   */
+  drain(out: RingRecord[]): number {
     const h = this.header;
+    const d = this.data;
+    const m = this.mask;
     const r = Atomics.load(h, READ);
     const w = Atomics.load(h, WRITE);
-    const n = (w - r) | 0;
-    if (n === 0) return 0;
-    const copy = new Uint16Array(n);
-    const start = r & this.mask;
-    const first = Math.min(n, this.data.length - start);
-    copy.set(this.data.subarray(start, start + first));
-    if (first < n) copy.set(this.data.subarray(0, n - first), first);
-    Atomics.store(h, READ, w);
-    Atomics.notify(h, READ);
-    let p = 0;
+    let p = r;
     let count = 0;
-    while (p < n) {
-      const len = ((copy[p] ?? 0) << 16) | (copy[p + 1] ?? 0);
-      out.push(RingReader.decoder.decode(copy.subarray(p + 2, p + 2 + len)));
-      p += 2 + len;
+    while (((w - p) | 0) > 0) {
+      const len = ((d[p & m] ?? 0) << 16) | (d[(p + 1) & m] ?? 0);
+      const us = (d[(p + 5) & m] ?? 0) * 0x100000000 + (((d[(p + 6) & m] ?? 0) << 16) >>> 0) + (d[(p + 7) & m] ?? 0);
+      out.push({
+        tag: d[(p + 2) & m] ?? 0,
+        seq: (((d[(p + 3) & m] ?? 0) << 16) | (d[(p + 4) & m] ?? 0)) >>> 0,
+        us,
+        line: (((d[(p + 8) & m] ?? 0) << 16) | (d[(p + 9) & m] ?? 0)) >>> 0,
+        text: this.text((p + RECORD_HEAD) & m, len),
+      });
+      p = (p + RECORD_HEAD + len) | 0;
       count++;
     }
+    Atomics.store(h, READ, w);
+    Atomics.notify(h, READ);
     return count;
   }
+
+  private text(start: number, len: number): string {
+    const d = this.data;
+    const first = Math.min(len, d.length - start);
+    const a = chars(d, start, first);
+    return first === len ? a : a + chars(d, 0, len - first);
+  }
 }
+
+/** UTF-16 units to a string without copying the shared buffer (apply in safe-sized chunks). */
+function chars(d: Uint16Array, start: number, len: number): string {
+  if (len <= CHUNK) return String.fromCharCode.apply(null, d.subarray(start, start + len) as unknown as number[]);
+  let s = "";
+  for (let i = 0; i < len; i += CHUNK) s += String.fromCharCode.apply(null, d.subarray(start + i, start + Math.min(len, i + CHUNK)) as unknown as number[]);
+  return s;
+}
+
+const CHUNK = 8192;

@@ -10,40 +10,46 @@
 import type { Control } from "../control";
 import type { EventBody } from "../events";
 import { BUSY, RingWriter } from "../ring";
-import { encodeEvent, encodeOut } from "./codec";
+import { encodeBody, TAG_JSON, TAG_STDERR, TAG_STDOUT } from "./codec";
 
 export class Emitter {
   private readonly ring: RingWriter;
-  private readonly origin: number;
+  private readonly header: Int32Array;
+  /** performance.now() value at the run's clock zero, in this thread's time origin. */
+  private readonly zero: number;
 
   constructor(private readonly control: Control, ringSab: SharedArrayBuffer, clockZero: number) {
     this.ring = new RingWriter(ringSab);
-    this.origin = clockZero;
+    this.header = this.ring.header;
+    this.zero = clockZero - performance.timeOrigin;
   }
 
   /** Milliseconds since the run began, on the clock every process shares. */
   now(): number {
-    return Math.round((performance.timeOrigin + performance.now() - this.origin) * 1000) / 1000;
+    return performance.now() - this.zero;
   }
 
-  emit(body: EventBody): number {
-    const h = this.ring.header;
+  private record(tag: number, text: string, line: number): number {
+    const h = this.header;
     Atomics.store(h, BUSY, this.control.peekSeq());
     const seq = this.control.nextSeq();
-    this.ring.write(encodeEvent(seq, this.now(), body));
+    this.ring.write(tag, seq, Math.max(0, Math.round((performance.now() - this.zero) * 1000)), line, text);
     Atomics.store(h, BUSY, -1);
     return seq;
   }
 
-  out(stream: 1 | 2, text: string, line?: number): void {
-    const max = this.ring.maxRecord - 64;
-    for (let i = 0; i < text.length; i += max) {
-      const piece = text.length <= max ? text : text.slice(i, i + max);
-      const h = this.ring.header;
-      Atomics.store(h, BUSY, this.control.peekSeq());
-      const seq = this.control.nextSeq();
-      this.ring.write(encodeOut(seq, this.now(), stream, piece, line));
-      Atomics.store(h, BUSY, -1);
+  emit(body: EventBody): number {
+    const line = "line" in body && typeof body.line === "number" ? body.line : 0;
+    return this.record(TAG_JSON, encodeBody(body), line);
+  }
+
+  out(stream: 1 | 2, text: string, line = 0): void {
+    const tag = stream === 1 ? TAG_STDOUT : TAG_STDERR;
+    const max = this.ring.maxRecord;
+    if (text.length <= max) {
+      this.record(tag, text, line);
+      return;
     }
+    for (let i = 0; i < text.length; i += max) this.record(tag, text.slice(i, i + max), line);
   }
 }

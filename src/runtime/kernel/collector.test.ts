@@ -1,28 +1,29 @@
 import { describe, expect, it } from "vitest";
 import { Control, createControl } from "../control";
 import { Emitter } from "../events/emitter";
-import { createRing, RingReader, RingWriter, BUSY } from "../ring";
+import { createRing, RingReader, RingWriter, BUSY, type RingRecord } from "../ring";
+import { TAG_STDOUT } from "../events/codec";
 import { Collector } from "./collector";
 
 describe("ring", () => {
   it("carries records across the wrap-around, whole and in order", () => {
-    const sab = createRing(128);
+    const sab = createRing(256);
     const w = new RingWriter(sab);
     const r = new RingReader(sab);
-    const got: string[] = [];
-    const sent: string[] = [];
+    const got: RingRecord[] = [];
+    const sent: RingRecord[] = [];
     for (let i = 0; i < 200; i++) {
-      const rec = `record ${i} ${"x".repeat(i % 17)} é😀`;
+      const rec = { tag: 1 + (i % 3), seq: i * 70_001, us: i * 123_456_789_013, line: i * 997, text: `record ${i} ${"x".repeat(i % 17)} é😀` };
       sent.push(rec);
-      w.write(rec);
-      if (i % 3 === 2) r.drain(got);
+      w.write(rec.tag, rec.seq, rec.us, rec.line, rec.text);
+      if (i % 2 === 1) r.drain(got);
     }
     r.drain(got);
     expect(got).toEqual(sent);
   });
 
   it("refuses a record larger than the ring", () => {
-    expect(() => new RingWriter(createRing(16)).write("x".repeat(20))).toThrow(RangeError);
+    expect(() => new RingWriter(createRing(16)).write(TAG_STDOUT, 0, 0, 0, "x".repeat(20))).toThrow(RangeError);
   });
 });
 
@@ -44,7 +45,7 @@ describe("Collector", () => {
     b.out(1, "later\n");
     expect(c.collect()).toEqual([]);
     // Process 1 finishes its write of seq 0 by hand, as the emitter would.
-    new RingWriter(ringA).write(`o0 0 \nearlier\n`);
+    new RingWriter(ringA).write(TAG_STDOUT, 0, 0, 0, "earlier\n");
     Atomics.store(headerA, BUSY, -1);
     expect(c.collect().map((e) => (e.kind === "out" ? e.text : e.kind))).toEqual(["earlier\n", "later\n"]);
     a.out(1, "x");

@@ -11,7 +11,7 @@
 import type { Control } from "../control";
 import type { Pid, RunEvent, UnsequencedEvent } from "../events";
 import { decodeRecord } from "../events/codec";
-import { RingReader } from "../ring";
+import { RingReader, type RingRecord } from "../ring";
 
 interface Source {
   pid: Pid;
@@ -25,7 +25,7 @@ interface Source {
 export class Collector {
   private readonly sources = new Map<Pid, Source>();
   private pending: RunEvent[] = [];
-  private readonly scratch: string[] = [];
+  private readonly scratch: RingRecord[] = [];
 
   constructor(private readonly control: Control) {}
 
