@@ -41,7 +41,7 @@ async function main(): Promise<number> {
     process.stderr.write(`mp-playground: can't open file '${args.file}': ${(e as Error).message}\n`);
     return 2;
   }
-  const kernel = new Kernel(createNodePlatform(), { warmWorkers: 1 });
+  const kernel = new Kernel(createNodePlatform(), { warmWorkers: 2 });
   kernel.prewarm();
   const log: RunEvent[] = [];
   let interrupted = false;
