@@ -137,7 +137,9 @@ export class Process {
     return this.constructor === Process ? "" : `${this.constructor.name}.run`;
   }
 
-  join(timeout: number | null = null): void {
+  /** `join(timeout)` or, as Python's keyword, `join({ timeout })`. */
+  join(timeoutOrOptions: number | null | { timeout?: number | null } = null): void {
+    const timeout = timeoutOrOptions !== null && typeof timeoutOrOptions === "object" ? (timeoutOrOptions.timeout ?? null) : timeoutOrOptions;
     const s = this.#s;
     this.checkClosed();
     const c = ctx();
