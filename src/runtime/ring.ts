@@ -22,16 +22,8 @@ const HEADER_BYTES = HEADER_INTS * 4;
 /** len(2) tag(1) seq(2) microseconds(3) line(2) */
 const RECORD_HEAD = 10;
 
-/** One record as the reader hands it over. */
-export interface RingRecord {
-  tag: number;
-  seq: number;
-  /** Microseconds since the run began. */
-  us: number;
-  /** 0 when unknown. */
-  line: number;
-  text: string;
-}
+/** Receives each record as the reader walks the ring (no object per record). */
+export type RecordVisitor = (tag: number, seq: number, us: number, line: number, text: string) => void;
 
 export function createRing(capacityUnits = 1 << 20): SharedArrayBuffer {
   if ((capacityUnits & (capacityUnits - 1)) !== 0) throw new Error("ring capacity must be a power of two");
@@ -107,7 +99,7 @@ export class RingReader {
    * Reads every published record, frees their space and wakes a waiting writer.
    * Reads straight from shared memory: copying a shared buffer out first is slow.
    */
-  drain(out: RingRecord[]): number {
+  drain(visit: RecordVisitor): number {
     const h = this.header;
     const d = this.data;
     const m = this.mask;
@@ -118,13 +110,13 @@ export class RingReader {
     while (((w - p) | 0) > 0) {
       const len = ((d[p & m] ?? 0) << 16) | (d[(p + 1) & m] ?? 0);
       const us = (d[(p + 5) & m] ?? 0) * 0x100000000 + (((d[(p + 6) & m] ?? 0) << 16) >>> 0) + (d[(p + 7) & m] ?? 0);
-      out.push({
-        tag: d[(p + 2) & m] ?? 0,
-        seq: (((d[(p + 3) & m] ?? 0) << 16) | (d[(p + 4) & m] ?? 0)) >>> 0,
+      visit(
+        d[(p + 2) & m] ?? 0,
+        (((d[(p + 3) & m] ?? 0) << 16) | (d[(p + 4) & m] ?? 0)) >>> 0,
         us,
-        line: (((d[(p + 8) & m] ?? 0) << 16) | (d[(p + 9) & m] ?? 0)) >>> 0,
-        text: this.text((p + RECORD_HEAD) & m, len),
-      });
+        (((d[(p + 8) & m] ?? 0) << 16) | (d[(p + 9) & m] ?? 0)) >>> 0,
+        this.text((p + RECORD_HEAD) & m, len),
+      );
       p = (p + RECORD_HEAD + len) | 0;
       count++;
     }

@@ -75,6 +75,15 @@ describe("bad input", () => {
   });
 });
 
+describe("workers reused within a run", () => {
+  it("give each process a fresh module, as spawn does", async () => {
+    const r = await runSnippet(guard(`let counter = 0;\nfunction bump() { counter += 1; print(__name__, counter); }\nif (__name__ === "__main__") {\n  for (let i = 0; i < 8; i++) {\n    const p = new Process({ target: bump, name: "w" + i });\n    p.start();\n    p.join();\n  }\n  print("main", counter);\n}\n`));
+    expect(r.stdout).toBe("__mp_main__ 1\n".repeat(8) + "main 0\n");
+    const names = r.events.flatMap((e) => (e.kind === "proc.start" ? [e.name] : []));
+    expect(names).toEqual(["MainProcess", ...Array.from({ length: 8 }, (_, i) => "w" + i)]);
+  });
+});
+
 describe("ordering and output", () => {
   it("a child's output precedes the parent's output after join, every time", async () => {
     const r = await runSnippet(guard(`function f(i: number) { print("child", i); }\nif (__name__ === "__main__") {\n  for (let i = 0; i < 20; i++) {\n    const p = new Process({ target: f, args: [i] });\n    p.start();\n    p.join();\n    print("parent", i);\n  }\n}\n`));

@@ -1,7 +1,15 @@
 import { describe, expect, it } from "vitest";
 import { Control, createControl } from "../control";
 import { Emitter } from "../events/emitter";
-import { createRing, RingReader, RingWriter, BUSY, type RingRecord } from "../ring";
+import { createRing, RingReader, RingWriter, BUSY } from "../ring";
+
+interface Rec {
+  tag: number;
+  seq: number;
+  us: number;
+  line: number;
+  text: string;
+}
 import { TAG_STDOUT } from "../events/codec";
 import { Collector } from "./collector";
 
@@ -10,15 +18,16 @@ describe("ring", () => {
     const sab = createRing(256);
     const w = new RingWriter(sab);
     const r = new RingReader(sab);
-    const got: RingRecord[] = [];
-    const sent: RingRecord[] = [];
+    const got: Rec[] = [];
+    const sent: Rec[] = [];
+    const collect = (tag: number, seq: number, us: number, line: number, text: string) => got.push({ tag, seq, us, line, text });
     for (let i = 0; i < 200; i++) {
       const rec = { tag: 1 + (i % 3), seq: i * 70_001, us: i * 123_456_789_013, line: i * 997, text: `record ${i} ${"x".repeat(i % 17)} é😀` };
       sent.push(rec);
       w.write(rec.tag, rec.seq, rec.us, rec.line, rec.text);
-      if (i % 2 === 1) r.drain(got);
+      if (i % 2 === 1) r.drain(collect);
     }
-    r.drain(got);
+    r.drain(collect);
     expect(got).toEqual(sent);
   });
 

@@ -11,7 +11,7 @@
 import type { Control } from "../control";
 import type { Pid, RunEvent, UnsequencedEvent } from "../events";
 import { decodeRecord } from "../events/codec";
-import { RingReader, type RingRecord } from "../ring";
+import { RingReader } from "../ring";
 
 interface Source {
   pid: Pid;
@@ -25,7 +25,6 @@ interface Source {
 export class Collector {
   private readonly sources = new Map<Pid, Source>();
   private pending: RunEvent[] = [];
-  private readonly scratch: RingRecord[] = [];
 
   constructor(private readonly control: Control) {}
 
@@ -64,13 +63,12 @@ export class Collector {
       const b = s.reader.busy();
       if (b >= 0 && b < watermark) watermark = b;
     }
+    const pending = this.pending;
     for (const s of this.sources.values()) {
-      const out = this.scratch;
-      out.length = 0;
       const retired = s.retired;
-      s.reader.drain(out);
-      for (const rec of out) this.pending.push(decodeRecord(rec, s.pid));
-      if (retired) this.sources.delete(s.pid);
+      const pid = s.pid;
+      s.reader.drain((tag, seq, us, line, text) => pending.push(decodeRecord(pid, tag, seq, us, line, text)));
+      if (retired) this.sources.delete(pid);
     }
     if (this.pending.length === 0) return [];
     this.pending.sort((a, b) => a.seq - b.seq);

@@ -38,6 +38,8 @@ export interface KernelOptions {
 interface Slot {
   worker: ProcessWorker;
   pid: Pid | null;
+  /** The run whose process this worker served, if any: it may serve only that run again. */
+  usedBy: number | null;
 }
 
 interface ActiveRun {
@@ -55,6 +57,9 @@ interface ActiveRun {
   resolve: (o: RunOutcome) => void;
 }
 
+/** Idle workers kept for reuse beyond the fresh warm pool (each holds a few MB). */
+const MAX_IDLE_RECYCLED = 8;
+
 export class Kernel {
   private warm: Slot[] = [];
   private active: ActiveRun | null = null;
@@ -65,9 +70,10 @@ export class Kernel {
     this.opts = { warmWorkers: 4, drainIntervalMs: 4, ringUnits: 1 << 18, ...opts };
   }
 
-  /** Boots the warm pool now, so the first Run does not wait for worker start-up. */
+  /** Keeps `warmWorkers` fresh workers booted ahead of `start()` (recycled ones come on top). */
   prewarm(): void {
-    while (this.warm.length < this.opts.warmWorkers) this.warm.push(this.newSlot());
+    let fresh = this.warm.filter((s) => s.usedBy === null).length;
+    for (; fresh < this.opts.warmWorkers; fresh++) this.warm.push(this.newSlot());
   }
 
   check(source: string): SyntaxErrorInfo | null {
@@ -109,8 +115,15 @@ export class Kernel {
     this.warm = [];
   }
 
+  /** A worker that served a run never serves another: it may carry that program's global changes. */
+  private dropUsedWorkers(): void {
+    for (const s of this.warm) if (s.usedBy !== null) s.worker.terminate();
+    this.warm = this.warm.filter((s) => s.usedBy === null);
+    this.prewarm();
+  }
+
   private newSlot(): Slot {
-    const slot: Slot = { worker: null as unknown as ProcessWorker, pid: null };
+    const slot: Slot = { worker: null as unknown as ProcessWorker, pid: null, usedBy: null };
     slot.worker = this.platform.createWorker(
       (m) => this.onMessage(slot, m),
       (message) => this.onWorkerError(slot, message),
@@ -123,6 +136,7 @@ export class Kernel {
     run.collector.add(spec.pid, ring);
     const slot = this.warm.shift() ?? this.newSlot();
     slot.pid = spec.pid;
+    slot.usedBy = run.runId;
     run.slots.set(spec.pid, slot);
     slot.worker.post({
       type: "run",
@@ -146,8 +160,16 @@ export class Kernel {
       case "exited":
         run.slots.delete(m.pid);
         run.collector.retire(m.pid);
-        slot.worker.terminate();
-        if (m.pid === run.mainPid) this.tick(run);
+        slot.pid = null;
+        if (m.pid === run.mainPid) {
+          slot.worker.terminate();
+          this.tick(run);
+        } else if (this.warm.length < this.opts.warmWorkers + MAX_IDLE_RECYCLED) {
+          // Ready again for this run's next start(): recycled workers go first.
+          this.warm.unshift(slot);
+        } else {
+          slot.worker.terminate();
+        }
         return;
     }
   }
@@ -196,6 +218,7 @@ export class Kernel {
       else run.slots.get(pid)?.worker.terminate();
     }
     run.slots.clear();
+    this.dropUsedWorkers();
     run.finished = true;
     clearInterval(run.timer);
     const rest = run.collector.collect(true);

@@ -1,7 +1,9 @@
 /**
- * The body of every process worker, browser or Node: wait for one `run` message,
- * become that process, report the exit. A worker serves exactly one process; the
- * kernel terminates it afterwards, so no state leaks from one process to the next.
+ * The body of every process worker, browser or Node: wait for a `run` message,
+ * become that process, report the exit. Within one run the kernel may hand a worker
+ * whose process exited another process of the same program (a fresh context and a
+ * fresh evaluation of the module, as spawn does), which saves booting a worker; a
+ * worker never serves two runs.
  */
 import type { KernelToProcess, ProcessToKernel } from "../protocol";
 import { runProcess } from "./bootstrap";
@@ -12,11 +14,8 @@ export interface Endpoint {
 }
 
 export function serveProcess(endpoint: Endpoint): void {
-  let started = false;
   endpoint.onMessage((m) => {
-    if (m.type !== "run" || started) return;
-    started = true;
-    runProcess(m.spec, (msg) => endpoint.post(msg));
+    if (m.type === "run") runProcess(m.spec, (msg) => endpoint.post(msg));
   });
   endpoint.post({ type: "ready" });
 }
