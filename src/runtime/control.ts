@@ -16,6 +16,10 @@ const SEQ = 0;
 const NEXT_PID = 1;
 const LIVE = 2;
 const NEXT_OBJ = 3;
+/** Set by Stop: every process halts at its next event or wake-up. */
+const STOPPED = 4;
+/** Never changes: a halted process waits on it until its worker is terminated. */
+const HALT = 5;
 const TABLE = 16;
 
 export const enum ProcState {
@@ -73,6 +77,24 @@ export class Control {
   }
   liveCount(): number {
     return Atomics.load(this.a, LIVE);
+  }
+
+  /** Stop: from now on no process runs another line of the user's code. */
+  stopAll(): void {
+    Atomics.store(this.a, STOPPED, 1);
+    Atomics.notify(this.a, STOPPED);
+  }
+
+  /**
+   * Worker termination is asynchronous: a process woken because Stop or a signal
+   * marked others exited could otherwise run on (return from join, print) for a
+   * moment. Every process calls this at each event and each wake-up; once the run is
+   * stopping or the process itself was marked exited from outside, it waits here
+   * until its worker is gone.
+   */
+  haltIfEnded(pid: number): void {
+    if (Atomics.load(this.a, STOPPED) === 0 && Atomics.load(this.a, this.stateIndex(pid)) !== ProcState.Exited) return;
+    for (;;) Atomics.wait(this.a, HALT, 0);
   }
 
   private stateIndex(pid: number): number {

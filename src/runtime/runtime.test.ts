@@ -60,6 +60,15 @@ describe("bad input", () => {
     expect(r.events.filter((e) => e.kind === "proc.exit")).toHaveLength(2);
   });
 
+  it("after stop(), a parent woken from join() runs no more code", async () => {
+    for (let attempt = 0; attempt < 8; attempt++) {
+      const r = await runSnippet(guard(`function spin() { print("spinning"); while (true) {} }\nif (__name__ === "__main__") {\n  const p = new Process({ target: spin });\n  p.start();\n  p.join();\n  print("never printed");\n}\n`), { stopWhen: (ev) => ev.some((e) => e.kind === "out") });
+      expect(r.stdout, `attempt ${attempt}`).toBe("spinning\n");
+      const exits = r.events.filter((e) => e.kind === "proc.exit");
+      expect(exits.map((e) => (e.kind === "proc.exit" ? e.code : null))).toEqual([-15, -15]);
+    }
+  }, 60_000);
+
   it("more than 64 live processes is a clear OSError, and the run survives", async () => {
     const r = await runSnippet(guard(`function wait() { time.sleep(0.5); }\nif (__name__ === "__main__") {\n  const ps: Process[] = [];\n  try {\n    for (let i = 0; i < 80; i++) { const p = new Process({ target: wait }); p.start(); ps.push(p); }\n  } catch (e) {\n    print((e as Error).name, ps.length);\n  }\n  for (const p of ps) p.join();\n  print("all joined", ps.every((p) => p.exitcode === 0));\n}\n`));
     expect(r.stdout).toBe("OSError 63\nall joined True\n");

@@ -18,7 +18,7 @@ export class Emitter {
   /** performance.now() value at the run's clock zero, in this thread's time origin. */
   private readonly zero: number;
 
-  constructor(private readonly control: Control, ringSab: SharedArrayBuffer, clockZero: number) {
+  constructor(private readonly control: Control, ringSab: SharedArrayBuffer, clockZero: number, private readonly pid: number) {
     this.ring = new RingWriter(ringSab);
     this.header = this.ring.header;
     this.zero = clockZero - performance.timeOrigin;
@@ -30,6 +30,7 @@ export class Emitter {
   }
 
   private record(tag: number, text: string, line: number): number {
+    this.control.haltIfEnded(this.pid);
     const h = this.header;
     Atomics.store(h, BUSY, this.control.peekSeq());
     const seq = this.control.nextSeq();

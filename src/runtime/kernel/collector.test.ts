@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { Control, createControl } from "../control";
+import { Control, createControl, FIRST_PID } from "../control";
 import { Emitter } from "../events/emitter";
 import { createRing, RingReader, RingWriter, BUSY } from "../ring";
 
@@ -44,8 +44,8 @@ describe("Collector", () => {
     const c = new Collector(control);
     c.add(1, ringA);
     c.add(2, ringB);
-    const a = new Emitter(control, ringA, performance.timeOrigin);
-    const b = new Emitter(control, ringB, performance.timeOrigin);
+    const a = new Emitter(control, ringA, performance.timeOrigin, FIRST_PID);
+    const b = new Emitter(control, ringB, performance.timeOrigin, FIRST_PID + 1);
     // Process 1 has taken seq 0 but not yet written it...
     const headerA = new Int32Array(ringA, 0, 4);
     Atomics.store(headerA, BUSY, control.peekSeq());
@@ -70,7 +70,7 @@ describe("Collector", () => {
     c.add(2, other);
     Atomics.store(new Int32Array(ring, 0, 4), BUSY, control.peekSeq());
     control.nextSeq();
-    new Emitter(control, other, performance.timeOrigin).out(1, "y");
+    new Emitter(control, other, performance.timeOrigin, FIRST_PID + 1).out(1, "y");
     expect(c.collect()).toEqual([]);
     c.markDead(1);
     c.retire(1);

@@ -105,6 +105,8 @@ export class Kernel {
     const run = this.active;
     if (!run || run.finished) return;
     run.stopped = true;
+    run.control.stopAll();
+    for (const [, slot] of run.slots) slot.worker.terminate();
     for (const [pid] of run.slots) this.kill(run, pid, -15, "stopped");
     this.finish(run);
   }

@@ -27,7 +27,7 @@ export class ProcessContext {
 
   constructor(readonly spec: ProcessSpec, private readonly postToKernel: (m: ProcessToKernel) => void) {
     this.control = new Control(spec.control);
-    this.emitter = new Emitter(this.control, spec.ring, spec.clockZero);
+    this.emitter = new Emitter(this.control, spec.ring, spec.clockZero, spec.pid);
   }
 
   get pid(): number {
@@ -51,6 +51,7 @@ export class ProcessContext {
   /** Blocks this thread for `ms` milliseconds (time.sleep). */
   sleepMs(ms: number): void {
     if (ms > 0) Atomics.wait(this.sleepCell, 0, 0, ms);
+    this.control.haltIfEnded(this.pid);
   }
 }
 

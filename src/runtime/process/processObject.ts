@@ -150,6 +150,7 @@ export class Process {
     if (c.control.state(pid) !== ProcState.Exited) {
       c.emit({ kind: "proc.block", on: { op: "join", target: pid, targetName: s.name, timeout } });
       const done = c.control.waitExit(pid, timeout === null ? Infinity : Math.max(0, timeout) * 1000);
+      c.control.haltIfEnded(c.pid);
       c.emitter.emit({ kind: "proc.unblock", outcome: done ? "ok" : "timeout" });
     }
     if (c.control.state(pid) === ProcState.Exited) c.children.delete(this);

@@ -1,0 +1,130 @@
+/**
+ * The browser workloads A1 and P1 in one page of the playground, one run per call,
+ * so run.ts can interleave them with the CPython repetitions.
+ */
+import type { Browser, Page } from "playwright-core";
+import { loadSnippet, openPlayground, runOnce } from "./browser";
+import { PRINT_LINES, PRINT_LINES_PER_PROC, SPAWN_JOIN } from "./snippets";
+import { stats, type Stats } from "./stats";
+
+export const PRINT_TOTAL_LINES = 2 * PRINT_LINES_PER_PROC;
+/**
+ * Idle time before each measured run, so every run starts from a settled page: the
+ * kernel's warm process workers refilled and the editor's TypeScript worker done with
+ * the new code (both otherwise compete for the CPU with the run).
+ */
+const SETTLE_MS = 1500;
+
+export interface BrowserResults {
+  userAgent: string;
+  /** A1: ms per start+join, one value per run of the snippet (each after 2 warm-up rounds). */
+  spawnJoin: Stats;
+  /** A1: mean ms spent inside start() per process, and the slowest single start+join of a run. */
+  spawnJoinInStart: Stats;
+  spawnJoinSlowest: Stats;
+  /** P1: click on Run until all 100,000 lines are in the console and painted, ms. */
+  printShown: Stats;
+  /** P1: click until the status pill says finished, ms. */
+  printFinished: Stats;
+  /** P1: the program's own start()..join() time, ms. */
+  printInProgram: Stats;
+  /** P1: click on Run until the line count reached 100,000 (before the next frame), ms. */
+  printCount: Stats;
+  /** P1 split by wall clock: click → program start, click → first line, program end → all shown, ms. */
+  printBreakdown: { clickToStart: Stats; firstLine: Stats; endToShown: Stats; shownAtJoin: Stats; longTasksMs: Stats; longestTaskMs: Stats };
+  pageErrors: string[];
+}
+
+const series = <K extends string>(...keys: K[]) => Object.fromEntries(keys.map((k) => [k, [] as number[]])) as Record<K, number[]>;
+
+export class Playground {
+  private readonly a1 = series("value", "inStart", "slowest");
+  private readonly p1 = series("shown", "finished", "inner", "count", "clickToStart", "firstLine", "endToShown", "shownAtJoin", "longTasks", "longest");
+  private loaded: "A1" | "P1" = "A1";
+
+  private constructor(
+    private readonly page: Page,
+    private readonly errors: string[],
+    private readonly userAgent: string,
+  ) {}
+
+  static async open(browser: Browser, baseUrl: string): Promise<Playground> {
+    const { page, errors } = await openPlayground(browser, baseUrl, SPAWN_JOIN);
+    return new Playground(page, errors, await page.evaluate(() => navigator.userAgent));
+  }
+
+  async close(): Promise<void> {
+    await this.page.close().catch(() => {});
+  }
+
+  /** One run of the A1 snippet; returns a line for the progress log. */
+  async spawnJoinOnce(): Promise<string> {
+    await this.load("A1");
+    await this.page.waitForTimeout(SETTLE_MS);
+    const m = await runOnce(this.page, { targetLines: null, timeoutMs: 60_000 });
+    expectBench(m.bench.name, "spawn_join_ms");
+    this.a1.value.push(m.bench.value);
+    this.a1.inStart.push(m.bench.fields.start_ms ?? NaN);
+    this.a1.slowest.push(m.bench.fields.slowest_ms ?? NaN);
+    return `${m.bench.value.toFixed(2)} ms/proc (in start() ${m.bench.fields.start_ms} ms, slowest ${m.bench.fields.slowest_ms} ms; run took ${m.finishedMs.toFixed(0)} ms)`;
+  }
+
+  /** One run of the P1 snippet; returns a line for the progress log. */
+  async printLinesOnce(): Promise<string> {
+    await this.load("P1");
+    await this.page.waitForTimeout(SETTLE_MS);
+    const m = await runOnce(this.page, { targetLines: PRINT_TOTAL_LINES, timeoutMs: 180_000 });
+    expectBench(m.bench.name, "print_lines_ms");
+    if (m.lineCount !== PRINT_TOTAL_LINES + 1) throw new Error(`P1: console holds ${m.lineCount} lines, expected ${PRINT_TOTAL_LINES + 1} (incl. the BENCH line)`);
+    const startAt = (m.bench.fields.start_epoch_ms ?? NaN) - m.clickEpochMs;
+    const endAt = (m.bench.fields.end_epoch_ms ?? NaN) - m.clickEpochMs;
+    const atJoin = m.countSamples.filter(([t]) => t <= endAt).pop()?.[1] ?? 0;
+    const add = (k: keyof typeof this.p1, v: number) => this.p1[k].push(v);
+    add("shown", m.shownMs);
+    add("finished", m.finishedMs);
+    add("inner", m.bench.value);
+    add("count", m.countMs);
+    add("clickToStart", startAt);
+    add("firstLine", m.firstLineMs);
+    add("endToShown", m.shownMs - endAt);
+    add("shownAtJoin", atJoin);
+    add("longTasks", m.longTasks.totalMs);
+    add("longest", m.longTasks.longestMs);
+    return (
+      `all lines shown ${m.shownMs.toFixed(0)} ms, finished ${m.finishedMs.toFixed(0)} ms, in-program ${m.bench.value.toFixed(0)} ms ` +
+      `(program started at +${startAt.toFixed(0)} ms, first line at +${m.firstLineMs.toFixed(0)} ms, program ended at +${endAt.toFixed(0)} ms ` +
+      `with ${atJoin} lines on screen; ${m.countSamples.length} console updates; ` +
+      `UI thread long tasks ${m.longTasks.count}, ${m.longTasks.totalMs.toFixed(0)} ms, longest ${m.longTasks.longestMs.toFixed(0)} ms)`
+    );
+  }
+
+  results(): BrowserResults {
+    const a = (k: keyof typeof this.a1) => stats(this.a1[k]);
+    const p = (k: keyof typeof this.p1) => stats(this.p1[k]);
+    return {
+      userAgent: this.userAgent,
+      spawnJoin: a("value"),
+      spawnJoinInStart: a("inStart"),
+      spawnJoinSlowest: a("slowest"),
+      printShown: p("shown"),
+      printFinished: p("finished"),
+      printInProgram: p("inner"),
+      printCount: p("count"),
+      printBreakdown: {
+        clickToStart: p("clickToStart"), firstLine: p("firstLine"), endToShown: p("endToShown"),
+        shownAtJoin: p("shownAtJoin"), longTasksMs: p("longTasks"), longestTaskMs: p("longest"),
+      },
+      pageErrors: [...this.errors],
+    };
+  }
+
+  private async load(which: "A1" | "P1"): Promise<void> {
+    if (this.loaded === which) return;
+    await loadSnippet(this.page, which === "A1" ? SPAWN_JOIN : PRINT_LINES);
+    this.loaded = which;
+  }
+}
+
+function expectBench(got: string, want: string): void {
+  if (got !== want) throw new Error(`expected a BENCH ${want} line, got BENCH ${got} (wrong snippet in the editor?)`);
+}

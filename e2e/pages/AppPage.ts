@@ -1,0 +1,85 @@
+import { expect, type Page } from "@playwright/test";
+import LZString from "lz-string";
+import { ConsolePanel } from "./ConsolePanel";
+import { EditorPanel } from "./EditorPanel";
+import { TimelinePanel } from "./TimelinePanel";
+import { ToolbarPanel, type RunStatus } from "./ToolbarPanel";
+
+/** The whole playground page, with one page object per panel. */
+export class AppPage {
+  readonly toolbar: ToolbarPanel;
+  readonly editor: EditorPanel;
+  readonly console: ConsolePanel;
+  readonly timeline: TimelinePanel;
+
+  constructor(readonly page: Page) {
+    this.toolbar = new ToolbarPanel(page);
+    this.editor = new EditorPanel(page);
+    this.console = new ConsolePanel(page);
+    this.timeline = new TimelinePanel(page);
+  }
+
+  /** The notice banner above the work area (e.g. for a link that could not be read). */
+  get notice() {
+    return this.page.getByTestId("notice");
+  }
+
+  /** The `#code=` fragment a share link carries for `code`. */
+  static linkHash(code: string): string {
+    return `#code=${LZString.compressToEncodedURIComponent(code)}`;
+  }
+
+  /** Opens the playground: with `code` through a `#code=` link, otherwise the default example. */
+  async goto(code?: string): Promise<void> {
+    await this.gotoHash(code === undefined ? "" : AppPage.linkHash(code));
+  }
+
+  /** Opens the playground with a raw fragment (e.g. a malformed link). */
+  async gotoHash(hash: string): Promise<void> {
+    await this.page.goto(`/${hash}`);
+    await this.page.evaluate(() => {
+      document.documentElement.dataset.animations = "off";
+    });
+    await expect(this.page.locator("html")).toHaveAttribute("data-animations", "off");
+    await this.editor.waitUntilReady();
+  }
+
+  /** Presses the Run button and waits until the run has begun. */
+  async run(): Promise<void> {
+    await this.toolbar.run();
+    await this.expectRunStarted();
+  }
+
+  /** Runs with Ctrl+Enter typed into the editor. */
+  async runWithKeyboard(): Promise<void> {
+    await this.editor.focusAtEnd();
+    await this.page.keyboard.press("Control+Enter");
+    await this.expectRunStarted();
+  }
+
+  /** The status pill left "idle" (a run that ends very fast may already be finished). */
+  async expectRunStarted(): Promise<void> {
+    await expect(this.toolbar.status).not.toHaveAttribute("data-status", "idle");
+  }
+
+  async stop(): Promise<void> {
+    await this.toolbar.stop();
+  }
+
+  async waitForStatus(status: RunStatus, timeout = 15_000): Promise<void> {
+    await this.toolbar.expectStatus(status, { timeout });
+  }
+
+  /** Waits for the run to finish and checks the main process's exit code. */
+  async expectFinished(exitCode: number, timeout = 15_000): Promise<void> {
+    await this.waitForStatus("finished", timeout);
+    await expect(this.toolbar.status).toHaveAttribute("data-exit-code", String(exitCode));
+  }
+
+  /** Milliseconds for one round trip to the page and back through a rendered frame. */
+  async frameRoundTrip(): Promise<number> {
+    const t0 = Date.now();
+    await this.page.evaluate(() => new Promise<void>((resolve) => requestAnimationFrame(() => resolve())));
+    return Date.now() - t0;
+  }
+}

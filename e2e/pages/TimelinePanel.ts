@@ -1,0 +1,76 @@
+import { expect, type Locator, type Page } from "@playwright/test";
+
+/** The timeline: one lane per process, blocked spans, marks, exit markers, a playhead. */
+export class TimelinePanel {
+  readonly root: Locator;
+  readonly lanes: Locator;
+  readonly axis: Locator;
+  readonly playhead: Locator;
+  readonly playheadHandle: Locator;
+  readonly liveButton: Locator;
+  readonly readout: Locator;
+  readonly tooltip: Locator;
+
+  constructor(readonly page: Page) {
+    // The panel's <section> is also a region named "Timeline"; the test id picks the widget.
+    this.root = page.getByTestId("timeline.root");
+    this.lanes = this.root.getByTestId("timeline.lane");
+    this.axis = this.root.getByTestId("timeline.axis");
+    this.playhead = this.root.getByTestId("timeline.playhead");
+    this.playheadHandle = this.root.getByRole("slider", { name: "Playhead" });
+    this.liveButton = this.root.getByRole("button", { name: "Live" });
+    this.readout = this.root.getByTestId("timeline.readout");
+    this.tooltip = this.root.getByRole("tooltip");
+  }
+
+  /** A process's lane, by the process's name. */
+  lane(name: string): Locator {
+    return this.root.getByRole("group", { name, exact: true });
+  }
+
+  async laneNames(): Promise<string[]> {
+    return this.lanes.evaluateAll((els) => els.map((e) => e.getAttribute("aria-label") ?? ""));
+  }
+
+  async lanePid(name: string): Promise<number> {
+    return Number(await this.lane(name).getAttribute("data-pid"));
+  }
+
+  blocks(lane: Locator): Locator {
+    return lane.getByTestId("timeline.block");
+  }
+
+  /** A lane's blocked spans of one kind of wait ("join", "sleep", ...). */
+  blocksOn(lane: Locator, op: string): Locator {
+    return lane.locator(`[data-testid="timeline.block"][data-op="${op}"]`);
+  }
+
+  exitMarker(lane: Locator): Locator {
+    return lane.getByTestId("timeline.exit");
+  }
+
+  /** The lane's state where the playhead stands ("blocked in join(...) since ..."). */
+  stateAtPlayhead(lane: Locator): Locator {
+    return lane.getByTestId("timeline.state");
+  }
+
+  /** The computed colour of the lane's colour swatch (next to its name). */
+  async swatchColor(lane: Locator): Promise<string> {
+    return lane.locator(".tl-swatch").evaluate((el) => getComputedStyle(el).backgroundColor);
+  }
+
+  async expectExited(name: string, exitCode: number, options: { timeout?: number } = {}): Promise<void> {
+    await expect(this.lane(name)).toHaveAttribute("data-exit-code", String(exitCode), options);
+  }
+
+  /** Clicks the time axis straight above page x-coordinate `clientX` (moves the playhead there). */
+  async clickAxisAt(clientX: number): Promise<void> {
+    const box = await this.axis.boundingBox();
+    if (!box) throw new Error("The timeline axis is not visible");
+    await this.axis.click({ position: { x: clientX - box.x, y: box.height / 2 } });
+  }
+
+  async goLive(): Promise<void> {
+    await this.liveButton.click();
+  }
+}

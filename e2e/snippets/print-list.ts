@@ -1,0 +1,2 @@
+/// <reference path="../../src/shim/playground.d.ts" />
+print(["one", "two", 3]);
