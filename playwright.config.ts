@@ -7,7 +7,7 @@ import { defineConfig, devices } from "@playwright/test";
  * it exists, otherwise Playwright's own browser.
  */
 const systemChromium = ["/usr/bin/chromium", "/usr/bin/chromium-browser"].find((p) => existsSync(p));
-const PORT = 4391;
+const PORT = Number(process.env.E2E_PORT ?? 4391);
 
 export default defineConfig({
   testDir: "e2e",
