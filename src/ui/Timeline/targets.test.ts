@@ -27,7 +27,7 @@ describe("describeTarget", () => {
   });
   it("describes marks, exits and creation", () => {
     const m = model();
-    expect(describeTarget({ kind: "mark", pid: 1, members: [1] }, m.byPid, 400)?.title).toBe("Sent a signal: terminate pid 2");
+    expect(describeTarget({ kind: "mark", pid: 1, members: [1] }, m.byPid, 400)?.title).toBe("Sent a signal: terminate Process-1");
     expect(describeTarget({ kind: "exit", pid: 2 }, m.byPid, 400)?.title).toBe("Exit code -15: terminated");
     expect(describeTarget({ kind: "create", pid: 2 }, m.byPid, 400)?.title).toBe("Created by MainProcess");
     expect(describeTarget({ kind: "mark", pid: 1, members: [0, 1] }, m.byPid, 400)?.title).toBe("2 events");
