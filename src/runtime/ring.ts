@@ -3,24 +3,35 @@
  *
  * Each process writes its events into its own ring; the kernel drains every ring in
  * batches. The writer never waits for the reader unless the ring is full (then it
- * waits, as a process writing to a full pipe does), so recording an event costs a
- * few hundred nanoseconds on the process's own thread.
+ * waits, as a process writing to a full pipe does).
  *
- * Layout: Int32 header (write count, read count, busy seq), then `capacity` UTF-16
- * code units. Counters only grow (mod 2^32); positions are counters & mask.
- * A record is a binary head of RECORD_HEAD code units (text length, tag, seq, time
- * in microseconds, source line), then its text. Numbers stay binary: turning a
- * float into a string costs more than copying a short line.
+ * Layout: Int32 header, then `capacity` UTF-16 code units. Counters only grow
+ * (mod 2^32); positions are counters & mask. A record is a binary head of
+ * RECORD_HEAD code units (text length, tag, seq, time in microseconds, source line),
+ * then its text. Numbers stay binary: turning a float into a string costs more than
+ * copying a short line.
+ *
+ * Output may be left *open*: written at the tail but not yet published, so that the
+ * next write of the same process can extend it instead of costing a record of its
+ * own (see Emitter.out for when that keeps the global order exact). Whoever holds
+ * the ring's LOCK may publish the open record: the writer when it moves on, the
+ * reader (kernel) when it drains, so output never waits for the writer's next call.
  */
 
 const WRITE = 0;
 const READ = 1;
 /** Lower bound of the seq the writer is about to publish, or -1; see kernel ordering. */
 export const BUSY = 2;
-const HEADER_INTS = 4;
+/** 0 free, 1 held: guards the open record between its writer and the kernel. */
+const LOCK = 3;
+/** Start of the open record, or -1 when none. */
+const OPEN = 4;
+/** Position just after the open record's last code unit. */
+const OPEN_END = 5;
+const HEADER_INTS = 8;
 const HEADER_BYTES = HEADER_INTS * 4;
 /** len(2) tag(1) seq(2) microseconds(3) line(2) */
-const RECORD_HEAD = 10;
+export const RECORD_HEAD = 10;
 
 /** Receives each record as the reader walks the ring (no object per record). */
 export type RecordVisitor = (tag: number, seq: number, us: number, line: number, text: string) => void;
@@ -28,26 +39,87 @@ export type RecordVisitor = (tag: number, seq: number, us: number, line: number,
 export function createRing(capacityUnits = 1 << 20): SharedArrayBuffer {
   if ((capacityUnits & (capacityUnits - 1)) !== 0) throw new Error("ring capacity must be a power of two");
   const sab = new SharedArrayBuffer(HEADER_BYTES + capacityUnits * 2);
-  new Int32Array(sab, 0, HEADER_INTS)[BUSY] = -1;
+  const h = new Int32Array(sab, 0, HEADER_INTS);
+  h[BUSY] = -1;
+  h[OPEN] = -1;
   return sab;
 }
 
-export class RingWriter {
+/** Shared by writer and reader: both may publish the open record while holding LOCK. */
+class RingView {
   readonly header: Int32Array;
-  private readonly data: Uint16Array;
-  private readonly mask: number;
-  /** Largest text one record can hold; longer texts must be split by the caller. */
-  readonly maxRecord: number;
+  protected readonly data: Uint16Array;
+  protected readonly mask: number;
 
   constructor(sab: SharedArrayBuffer) {
     this.header = new Int32Array(sab, 0, HEADER_INTS);
     this.data = new Uint16Array(sab, HEADER_BYTES);
     this.mask = this.data.length - 1;
+  }
+
+  tryLock(): boolean {
+    return Atomics.compareExchange(this.header, LOCK, 0, 1) === 0;
+  }
+
+  unlock(): void {
+    Atomics.store(this.header, LOCK, 0);
+  }
+
+  /** Seals the open record (writes its final length) and makes it readable. Hold LOCK. */
+  publishOpen(): void {
+    const h = this.header;
+    const start = Atomics.load(h, OPEN);
+    if (start === -1) return;
+    const end = Atomics.load(h, OPEN_END);
+    const len = (end - start - RECORD_HEAD) | 0;
+    this.data[start & this.mask] = len >>> 16;
+    this.data[(start + 1) & this.mask] = len & 0xffff;
+    Atomics.store(h, OPEN, -1);
+    Atomics.store(h, WRITE, end);
+    Atomics.store(h, BUSY, -1);
+  }
+}
+
+export class RingWriter extends RingView {
+  /** Largest text one record can hold; longer texts must be split by the caller. */
+  readonly maxRecord: number;
+
+  constructor(sab: SharedArrayBuffer) {
+    super(sab);
     this.maxRecord = this.data.length - RECORD_HEAD;
   }
 
-  /** Appends one record, waiting while the ring is full. */
-  write(tag: number, seq: number, us: number, line: number, text: string): void {
+  /** Spins for the lock: the kernel holds it only for the instant of publishing. */
+  lock(): void {
+    while (!this.tryLock());
+  }
+
+  /** The open record's tag and seq, if one is open. */
+  openTag(): number {
+    const start = Atomics.load(this.header, OPEN);
+    return start === -1 ? -1 : (this.data[(start + 2) & this.mask] ?? -1);
+  }
+
+  openSeq(): number {
+    const start = Atomics.load(this.header, OPEN);
+    if (start === -1) return -1;
+    const d = this.data;
+    return (((d[(start + 3) & this.mask] ?? 0) << 16) | (d[(start + 4) & this.mask] ?? 0)) >>> 0;
+  }
+
+  /** Appends to the open record if the ring has room for `text` now; false otherwise. */
+  tryAppendOpen(text: string): boolean {
+    const h = this.header;
+    const end = Atomics.load(h, OPEN_END);
+    const free = this.data.length - ((end - Atomics.load(h, READ)) | 0);
+    if (free < text.length || end - Atomics.load(h, OPEN) + text.length > this.maxRecord + RECORD_HEAD) return false;
+    this.copy(end, text);
+    Atomics.store(h, OPEN_END, (end + text.length) | 0);
+    return true;
+  }
+
+  /** Writes a record at the tail; `open` leaves it unpublished (hold LOCK, no record open). */
+  write(tag: number, seq: number, us: number, line: number, text: string, open = false): void {
     const need = text.length + RECORD_HEAD;
     if (need > this.data.length) throw new RangeError("record larger than ring");
     const h = this.header;
@@ -70,29 +142,41 @@ export class RingWriter {
     d[(w + 7) & m] = us & 0xffff;
     d[(w + 8) & m] = line >>> 16;
     d[(w + 9) & m] = line & 0xffff;
-    let p = w + RECORD_HEAD;
-    for (let i = 0; i < text.length; i++, p++) d[p & m] = text.charCodeAt(i);
-    Atomics.store(h, WRITE, (w + need) | 0);
+    this.copy(w + RECORD_HEAD, text);
+    if (open) {
+      Atomics.store(h, OPEN_END, (w + need) | 0);
+      Atomics.store(h, OPEN, w);
+    } else {
+      Atomics.store(h, WRITE, (w + need) | 0);
+    }
+  }
+
+  private copy(at: number, text: string): void {
+    const d = this.data;
+    const m = this.mask;
+    for (let i = 0, p = at; i < text.length; i++, p++) d[p & m] = text.charCodeAt(i);
   }
 }
 
-export class RingReader {
-  private readonly header: Int32Array;
-  private readonly data: Uint16Array;
-  private readonly mask: number;
-
-  constructor(sab: SharedArrayBuffer) {
-    this.header = new Int32Array(sab, 0, HEADER_INTS);
-    this.data = new Uint16Array(sab, HEADER_BYTES);
-    this.mask = this.data.length - 1;
-  }
-
+export class RingReader extends RingView {
   busy(): number {
     return Atomics.load(this.header, BUSY);
   }
 
-  clearBusy(): void {
-    Atomics.store(this.header, BUSY, -1);
+  /**
+   * Publishes the writer's open record, if any, unless the writer is touching it
+   * right now (then it is simply read next time). `force` ignores the lock: only
+   * for a writer that is dead.
+   */
+  takeOpen(force = false): void {
+    if (Atomics.load(this.header, OPEN) === -1) return;
+    if (force) {
+      this.publishOpen();
+      return;
+    }
+    if (!this.tryLock()) return;
+    this.publishOpen();
+    this.unlock();
   }
 
   /**

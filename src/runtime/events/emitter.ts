@@ -29,28 +29,56 @@ export class Emitter {
     return performance.now() - this.zero;
   }
 
+  /** Writes one closed record (publishing any open output first). Hold the ring's lock. */
   private record(tag: number, text: string, line: number): number {
-    this.control.haltIfEnded(this.pid);
     const h = this.header;
+    this.ring.publishOpen();
     Atomics.store(h, BUSY, this.control.peekSeq());
     const seq = this.control.nextSeq();
-    this.ring.write(tag, seq, Math.max(0, Math.round((performance.now() - this.zero) * 1000)), line, text);
+    this.ring.write(tag, seq, this.clockUs(), line, text);
     Atomics.store(h, BUSY, -1);
     return seq;
   }
 
-  emit(body: EventBody): number {
-    const line = "line" in body && typeof body.line === "number" ? body.line : 0;
-    return this.record(TAG_JSON, encodeBody(body), line);
+  private clockUs(): number {
+    return Math.max(0, Math.round((performance.now() - this.zero) * 1000));
   }
 
-  out(stream: 1 | 2, text: string, line = 0): void {
-    const tag = stream === 1 ? TAG_STDOUT : TAG_STDERR;
-    const max = this.ring.maxRecord;
-    if (text.length <= max) {
-      this.record(tag, text, line);
-      return;
+  emit(body: EventBody): number {
+    this.control.haltIfEnded(this.pid);
+    const line = "line" in body && typeof body.line === "number" ? body.line : 0;
+    this.ring.lock();
+    try {
+      return this.record(TAG_JSON, encodeBody(body), line);
+    } finally {
+      this.ring.unlock();
     }
-    for (let i = 0; i < text.length; i += max) this.record(tag, text.slice(i, i + max), line);
+  }
+
+  /**
+   * Output. A write extends this process's open output record when nothing else has
+   * happened anywhere since (no process took a seq after it), so merging never
+   * changes the global order of what was written; a burst of prints costs one
+   * record per kernel drain instead of one per line. The merged text keeps the time
+   * of its first write (at most one drain interval, a few ms, earlier than the last).
+   */
+  out(stream: 1 | 2, text: string, line = 0): void {
+    this.control.haltIfEnded(this.pid);
+    const tag = stream === 1 ? TAG_STDOUT : TAG_STDERR;
+    const ring = this.ring;
+    ring.lock();
+    try {
+      if (line === 0 && ring.openTag() === tag && this.control.peekSeq() === ring.openSeq() + 1 && ring.tryAppendOpen(text)) return;
+      const max = ring.maxRecord;
+      if (text.length > max || line !== 0) {
+        for (let i = 0; i < text.length; i += max) this.record(tag, text.slice(i, i + max), line);
+        return;
+      }
+      ring.publishOpen();
+      Atomics.store(this.header, BUSY, this.control.peekSeq());
+      ring.write(tag, this.control.nextSeq(), this.clockUs(), 0, text, true);
+    } finally {
+      ring.unlock();
+    }
   }
 }

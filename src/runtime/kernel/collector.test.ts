@@ -78,3 +78,42 @@ describe("Collector", () => {
     expect(c.ringCount).toBe(1);
   });
 });
+
+describe("open output records", () => {
+  const setup = () => {
+    const control = new Control(createControl());
+    const c = new Collector(control);
+    const rings = [createRing(1024), createRing(1024)];
+    rings.forEach((r, i) => c.add(FIRST_PID + i, r));
+    const [a, b] = rings.map((r, i) => new Emitter(control, r, performance.timeOrigin, FIRST_PID + i));
+    const texts = () => c.collect().map((e) => (e.kind === "out" ? `${e.pid - FIRST_PID}:${e.text}` : e.kind));
+    return { a: a!, b: b!, texts, control };
+  };
+
+  it("a burst from one process becomes one event, readable without the writer's help", () => {
+    const { a, texts } = setup();
+    a.out(1, "one\n");
+    a.out(1, "two\n");
+    a.out(1, "three\n");
+    expect(texts()).toEqual(["0:one\ntwo\nthree\n"]);
+    expect(texts()).toEqual([]);
+  });
+
+  it("never merges across another process's write, so the order stays exact", () => {
+    const { a, b, texts } = setup();
+    a.out(1, "a1 ");
+    b.out(1, "b1 ");
+    a.out(1, "a2 ");
+    a.out(1, "a3 ");
+    expect(texts()).toEqual(["0:a1 ", "1:b1 ", "0:a2 a3 "]);
+  });
+
+  it("keeps stdout and stderr apart and closes output before any other event", () => {
+    const { a, texts } = setup();
+    a.out(1, "out ");
+    a.out(2, "err ");
+    a.emit({ kind: "note", level: "info", text: "n" });
+    a.out(1, "after");
+    expect(texts()).toEqual(["0:out ", "0:err ", "note", "0:after"]);
+  });
+});

@@ -57,6 +57,7 @@ export class Collector {
    * `all` releases everything (when every writer is gone).
    */
   collect(all = false): RunEvent[] {
+    for (const s of this.sources.values()) s.reader.takeOpen(s.dead || all);
     let watermark = this.control.peekSeq();
     for (const s of this.sources.values()) {
       if (s.dead) continue;

@@ -21,6 +21,8 @@ if __name__ == "__main__":
     p = mp.Process(target=f, args=("param_val", ["one", "two", 3, "it's", 'say "hi"', "tab\there"]))
     print(p.pid, p.exitcode, p.is_alive(), p.name, p.daemon)
     p.start()
-    print(len(multiprocessing.active_children()) == 1 and multiprocessing.active_children()[0] is p)
+    # Printed after join: the child prints concurrently from the moment it starts.
+    tracked = len(multiprocessing.active_children()) == 1 and multiprocessing.active_children()[0] is p
     p.join()
+    print(tracked)
     print("exitcode", p.exitcode, p.is_alive(), len(multiprocessing.active_children()))

@@ -18,7 +18,9 @@ if (__name__ === "__main__") {
   const p = new Process({ target: f, args: ["param_val", ["one", "two", 3, "it's", 'say "hi"', "tab\there"]] });
   print(p.pid, p.exitcode, p.is_alive(), p.name, p.daemon);
   p.start();
-  print(active_children().length === 1 && active_children()[0] === p);
+  // Printed after join: the child prints concurrently from the moment it starts.
+  const tracked = active_children().length === 1 && active_children()[0] === p;
   p.join();
+  print(tracked);
   print("exitcode", p.exitcode, p.is_alive(), active_children().length);
 }
