@@ -13,9 +13,7 @@ export class TextStream {
   write(s: string): number {
     if (typeof s !== "string") throw new PyTypeError(`write() argument must be str, not ${pyTypeName(s)}`);
     if (s.length > 0) ctx().emitter.out(this.stream, s);
-    let n = 0;
-    for (const _ of s) n++;
-    return n;
+    return codePoints(s);
   }
 
   flush(): void {}
@@ -82,4 +80,20 @@ export function pyTypeName(v: unknown): string {
   if (Array.isArray(v)) return "list";
   if (typeof v === "function") return "function";
   return "dict";
+}
+
+/** Python's len(): code points, so a surrogate pair counts once. */
+function codePoints(s: string): number {
+  let n = s.length;
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c >= 0xd800 && c <= 0xdbff && i + 1 < s.length) {
+      const d = s.charCodeAt(i + 1);
+      if (d >= 0xdc00 && d <= 0xdfff) {
+        n--;
+        i++;
+      }
+    }
+  }
+  return n;
 }
