@@ -4,6 +4,8 @@ import {
 } from "../lib/exceptions";
 import { ctx } from "../process/context";
 import { Process } from "../process/processObject";
+import { JoinableQueue, Queue, SimpleQueue } from "../sync/queues";
+import { Pipe } from "../sync/connection";
 
 /** Names of later slices: present so the editor and imports work, with a clear error when used. */
 function notYet(name: string) {
@@ -41,12 +43,10 @@ export function createMultiprocessing() {
     BufferTooShort,
     AuthenticationError,
     BrokenBarrierError,
-    Queue: notYet("Queue"),
-    SimpleQueue: notYet("SimpleQueue"),
-    JoinableQueue: notYet("JoinableQueue"),
-    Pipe: () => {
-      throw new NotImplementedError("multiprocessing.Pipe is not available in this version of the playground yet");
-    },
+    Queue,
+    SimpleQueue,
+    JoinableQueue,
+    Pipe,
     Lock: notYet("Lock"),
     RLock: notYet("RLock"),
     Semaphore: notYet("Semaphore"),

@@ -14,6 +14,7 @@ import { ProcessContext, setContext } from "./context";
 import { ADOPT, Process } from "./processObject";
 import { loads } from "./pickle";
 import { createModules, snippetGlobals } from "../modules";
+import { closeConnectionsAtExit } from "../sync/connection";
 
 export function runProcess(spec: ProcessSpec, post: (m: ProcessToKernel) => void): number {
   const c = new ProcessContext(spec, post);
@@ -39,6 +40,7 @@ export function runProcess(spec: ProcessSpec, post: (m: ProcessToKernel) => void
     code = exitCodeFor(c, e, !isMain && phase === "run");
   }
   code = runExitHandlers(c, code);
+  closeConnectionsAtExit();
   c.emitter.emit({ kind: "proc.exit", code });
   c.control.markExited(spec.pid, code);
   post({ type: "exited", pid: spec.pid, code });

@@ -10,8 +10,11 @@
  * `loads` in the other process can rebuild them from the module's own class.
  */
 import { PicklingError } from "../lib/exceptions";
+import { handleOf, reviveHandle } from "../sync/handles";
 
 const CLASS_TAG = "__mp_class__";
+/** A synchronisation object: the child gets a handle to the same shared memory. */
+const HANDLE_TAG = "__mp_handle__";
 
 type Lookup = (name: string) => unknown;
 
@@ -45,6 +48,8 @@ export function dumps(value: unknown, lookup: Lookup): unknown {
       return out;
     }
     if (ArrayBuffer.isView(v) || v instanceof ArrayBuffer || v instanceof Date || v instanceof RegExp) return v;
+    const handle = handleOf(v);
+    if (handle) return { [HANDLE_TAG]: handle.kind, state: handle.state };
     const proto = Object.getPrototypeOf(v) as object | null;
     const out: Record<string, unknown> = {};
     memo.set(v, out);
@@ -78,6 +83,8 @@ export function loads(value: unknown, lookup: Lookup): unknown {
     }
     if (v instanceof Set || ArrayBuffer.isView(v) || v instanceof ArrayBuffer || v instanceof Date) return v;
     const rec = v as Record<string, unknown>;
+    const handleKind = rec[HANDLE_TAG];
+    if (typeof handleKind === "string") return reviveHandle(handleKind, rec.state);
     for (const k of Object.keys(rec)) rec[k] = walk(rec[k]);
     const cls = rec[CLASS_TAG];
     if (typeof cls === "string") {

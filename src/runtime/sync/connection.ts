@@ -1,0 +1,203 @@
+/**
+ * multiprocessing.Pipe and Connection on shared-memory byte queues, one per
+ * direction. Each end counts the handles open on it across processes (a child's
+ * copy is counted when it is sent, so a parent may close its own copy right after
+ * start()); when the last handle of an end closes, the queue it sends on is closed
+ * and the peer's recv() raises EOFError once it has read what is left.
+ */
+import { BrokenPipeError, EOFError, OSError, ValueError } from "../lib/exceptions";
+import { ctx } from "../process/context";
+import { ByteQueue, type ByteQueueState } from "../share/byteQueue";
+import { HANDLE, registerHandleKind, type HandleDescription } from "./handles";
+import { pickleItem, previewItem, unpickleItem } from "./itemCodec";
+
+interface PipeState {
+  id: number;
+  label: string;
+  /** Queue carrying messages from end 0 to end 1, and from 1 to 0 (null when not duplex). */
+  to1: ByteQueueState;
+  to0: ByteQueueState | null;
+  /** Int32 [open handles of end 0, of end 1]. */
+  refs: SharedArrayBuffer;
+}
+
+interface ConnectionHandle {
+  pipe: PipeState;
+  end: 0 | 1;
+  readable: boolean;
+  writable: boolean;
+}
+
+/** First byte of a message: what follows is a pickled object, or raw bytes from send_bytes. */
+const PICKLED = 0;
+const RAW = 1;
+
+/** Open connections of this process, closed when it exits (as its file descriptors would be). */
+const openHere = new Set<Connection>();
+
+export class Connection {
+  readonly #h: ConnectionHandle;
+  readonly #send: ByteQueue | null;
+  readonly #recv: ByteQueue | null;
+  readonly #refs: Int32Array;
+  #closed = false;
+
+  /** Built by Pipe() or from a handle; not by snippets. */
+  constructor(h: ConnectionHandle) {
+    this.#h = h;
+    const { to1, to0 } = h.pipe;
+    const towardsPeer = h.end === 0 ? to1 : to0 ?? to1;
+    const towardsMe = h.end === 0 ? to0 ?? to1 : to1;
+    this.#send = h.writable ? new ByteQueue(towardsPeer) : null;
+    this.#recv = h.readable ? new ByteQueue(towardsMe) : null;
+    this.#refs = new Int32Array(h.pipe.refs);
+    openHere.add(this);
+  }
+
+  [HANDLE](): HandleDescription {
+    this.check();
+    Atomics.add(this.#refs, this.#h.end, 1);
+    return { kind: "connection", state: this.#h };
+  }
+
+  get __mp_kind__(): string {
+    return "Connection";
+  }
+
+  get closed(): boolean {
+    return this.#closed;
+  }
+  get readable(): boolean {
+    return this.#h.readable;
+  }
+  get writable(): boolean {
+    return this.#h.writable;
+  }
+
+  private check(): void {
+    if (this.#closed) throw new OSError("handle is closed");
+  }
+
+  send(obj: unknown): void {
+    this.sendMessage(PICKLED, pickleItem(obj), previewItem(obj));
+  }
+
+  send_bytes(buf: Uint8Array, offset = 0, size: number | null = null): void {
+    if (!(buf instanceof Uint8Array)) throw new TypeError("a bytes-like object is required");
+    if (offset < 0 || offset > buf.length) throw new ValueError("offset is negative or out of range");
+    const n = size ?? buf.length - offset;
+    if (n < 0 || offset + n > buf.length) throw new ValueError("buffer length < offset + size");
+    const bytes = buf.subarray(offset, offset + n);
+    this.sendMessage(RAW, bytes, previewItem(bytes));
+  }
+
+  private sendMessage(kind: number, payload: Uint8Array, preview: string): void {
+    this.check();
+    if (!this.#send) throw new OSError("connection is read-only");
+    if (Atomics.load(this.#refs, 1 - this.#h.end) === 0) throw new BrokenPipeError("[Errno 32] Broken pipe");
+    const msg = new Uint8Array(payload.length + 1);
+    msg[0] = kind;
+    msg.set(payload, 1);
+    this.#send.put(msg, null);
+    this.opEvent("send", "ok", this.#send.lastPutSeq, preview);
+  }
+
+  recv(): unknown {
+    const { msg, seq } = this.receive("recv");
+    const value = msg[0] === RAW ? msg.slice(1) : unpickleItem(msg.subarray(1));
+    this.opEvent("recv", "ok", seq, previewItem(value));
+    return value;
+  }
+
+  recv_bytes(maxlength: number | null = null): Uint8Array {
+    const { msg, seq } = this.receive("recv_bytes");
+    const body = msg.slice(1);
+    this.opEvent("recv_bytes", "ok", seq, previewItem(body));
+    if (maxlength !== null && body.length > maxlength) {
+      this.close();
+      throw new OSError("bad message length");
+    }
+    return body;
+  }
+
+  /** Waits for the next message (or EOF); the caller records the operation. */
+  private receive(op: string): { msg: Uint8Array; seq: number } {
+    this.check();
+    const q = this.#recv;
+    if (!q) throw new OSError("connection is write-only");
+    const c = ctx();
+    let r = q.get(0);
+    if (r === "empty") {
+      c.emit({ kind: "proc.block", on: { op: "obj", objId: this.#h.pipe.id, objLabel: this.#h.pipe.label, call: op, timeout: null } });
+      r = q.get(null);
+      c.emitter.emit({ kind: "proc.unblock", outcome: typeof r === "string" ? "error" : "ok" });
+    }
+    if (typeof r === "string") {
+      this.opEvent(op, "eof");
+      throw new EOFError();
+    }
+    return { msg: r, seq: q.lastGetSeq };
+  }
+
+  /** True when recv() would not block: a message waits, or the other end is gone. */
+  poll(timeout: number | null | { timeout?: number | null } = 0): boolean {
+    this.check();
+    if (!this.#recv) throw new OSError("connection is write-only");
+    const secs = timeout !== null && typeof timeout === "object" ? (timeout.timeout ?? null) : timeout;
+    return this.#recv.poll(secs === null ? null : Math.max(0, secs) * 1000) !== "empty";
+  }
+
+  close(): void {
+    if (this.#closed) return;
+    this.#closed = true;
+    openHere.delete(this);
+    if (Atomics.sub(this.#refs, this.#h.end, 1) === 1) this.#send?.close();
+  }
+
+  fileno(): number {
+    this.check();
+    return 3 + this.#h.end;
+  }
+
+  __enter__(): this {
+    return this;
+  }
+  __exit__(): void {
+    this.close();
+  }
+  [Symbol.dispose](): void {
+    this.close();
+  }
+
+  private opEvent(op: string, outcome: "ok" | "eof", seq?: number, item?: string): void {
+    // Items of the two directions are numbered apart, so a send pairs with its recv.
+    const dir = this.#h.end === 0 ? (op === "send" ? 0 : 1) : op === "send" ? 1 : 0;
+    ctx().emitter.emit({ kind: "obj.op", objId: this.#h.pipe.id, op, outcome, ...(seq !== undefined ? { itemId: seq * 2 + dir } : {}), ...(item !== undefined ? { item } : {}) });
+  }
+
+  __repr__(): string {
+    return `<multiprocessing.connection.Connection object at 0x7f${(0x10000 + this.#h.pipe.id * 16 + this.#h.end).toString(16)}0>`;
+  }
+}
+
+export function Pipe(duplex: boolean | { duplex?: boolean } = true): [Connection, Connection] {
+  const isDuplex = typeof duplex === "object" && duplex !== null ? (duplex.duplex ?? true) : Boolean(duplex);
+  const c = ctx();
+  const id = c.control.nextObjectId();
+  const refs = new SharedArrayBuffer(8);
+  new Int32Array(refs).fill(1);
+  const pipe: PipeState = { id, label: `Pipe-${id}`, to1: ByteQueue.create(), to0: isDuplex ? ByteQueue.create() : null, refs };
+  c.emit({ kind: "obj.create", objId: id, objKind: "Pipe", label: pipe.label });
+  // Pipe(false) is (reader, writer), as in CPython.
+  return [
+    new Connection({ pipe, end: 0, readable: true, writable: isDuplex }),
+    new Connection({ pipe, end: 1, readable: isDuplex, writable: true }),
+  ];
+}
+
+/** At exit a process's connections close, as its descriptors would. */
+export function closeConnectionsAtExit(): void {
+  for (const conn of [...openHere]) conn.close();
+}
+
+registerHandleKind("connection", (state) => new Connection(state as ConnectionHandle));

@@ -1,0 +1,65 @@
+/**
+ * Items as they travel through queues and pipes: pickled to bytes on the sender's
+ * thread (a copy, as pickle makes one), with CPython's refusals, and previewed as
+ * Python would print them for the timeline.
+ */
+import { builtinExceptions, RuntimeError } from "../lib/exceptions";
+import { pyRepr } from "../lib/pyrepr";
+import { ctx } from "../process/context";
+import { dumps, loads, type PickleHooks } from "../share/pickleCodec";
+import { refuseInQueue } from "./handles";
+
+const PREVIEW_MAX = 80;
+
+function hooks(): PickleHooks {
+  const c = ctx();
+  return {
+    encodeHandle: refuseInQueue,
+    lookup: (name) => c.lookup(name) ?? (builtinExceptions as Record<string, unknown>)[name],
+  };
+}
+
+export function pickleItem(value: unknown): Uint8Array {
+  const { bytes, shared } = dumps(value, hooks());
+  if (shared.length > 0) throw new RuntimeError("shared memory cannot be sent through a Queue or Pipe in the playground yet");
+  return bytes;
+}
+
+export function unpickleItem(bytes: Uint8Array): unknown {
+  return loads(bytes, [], hooks());
+}
+
+/** Python's repr of an item, cut to fit a timeline label. */
+export function previewItem(value: unknown): string {
+  let s: string;
+  try {
+    s = pyRepr(value);
+  } catch {
+    s = "<item>";
+  }
+  return s.length > PREVIEW_MAX ? `${s.slice(0, PREVIEW_MAX - 1)}…` : s;
+}
+
+/** Python's keyword arguments as a trailing options object: `get({ block, timeout })`. */
+export interface BlockOptions {
+  block?: boolean;
+  timeout?: number | null;
+}
+
+export function isBlockOptions(v: unknown): v is BlockOptions {
+  if (v === null || typeof v !== "object" || Object.getPrototypeOf(v) !== Object.prototype) return false;
+  const keys = Object.keys(v);
+  return keys.length > 0 && keys.every((k) => k === "block" || k === "timeout");
+}
+
+/** (block, timeout) from Python's positional or keyword form, as a wait in milliseconds. */
+export function waitMs(blockOrOptions: boolean | BlockOptions | undefined, timeout: number | null | undefined): number | null {
+  const keyword = isBlockOptions(blockOrOptions);
+  const block = keyword ? (blockOrOptions.block ?? true) : (blockOrOptions ?? true);
+  const secs = keyword ? (blockOrOptions.timeout ?? null) : (timeout ?? null);
+  if (!block) return 0;
+  if (secs === null) return null;
+  if (typeof secs !== "number" || Number.isNaN(secs)) throw new TypeError("timeout must be a number or None");
+  if (secs < 0) throw new (builtinExceptions.ValueError)("'timeout' must be a non-negative number");
+  return secs * 1000;
+}

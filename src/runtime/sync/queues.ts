@@ -1,0 +1,192 @@
+/**
+ * multiprocessing.Queue, JoinableQueue and SimpleQueue on a shared-memory byte
+ * queue: put and get copy the item through shared memory on the caller's own
+ * thread and block with Atomics.wait; no message to anyone.
+ *
+ * Every operation is an event naming the queue, the item (a Python repr preview)
+ * and its number, so the timeline can follow each item from put to get.
+ */
+import { AssertionError, Empty, Full, ValueError } from "../lib/exceptions";
+import { fakeAddress } from "../lib/pyrepr";
+import type { ObjKind, OpOutcome } from "../events";
+import { ctx } from "../process/context";
+import { ByteQueue, type ByteQueueState } from "../share/byteQueue";
+import { ByteQueueTasks } from "../share/byteQueueTasks";
+import { HANDLE, registerHandleKind, type HandleDescription } from "./handles";
+import { pickleItem, previewItem, unpickleItem, waitMs, type BlockOptions } from "./itemCodec";
+
+interface QueueHandle {
+  kind: ObjKind;
+  queue: ByteQueueState;
+  id: number;
+  label: string;
+  maxsize: number;
+}
+
+class BaseQueue {
+  protected readonly h: QueueHandle;
+  protected readonly q: ByteQueue;
+  /** This process's handle only, as in CPython. */
+  protected closedHere = false;
+
+  constructor(kind: ObjKind, maxsize: number | { maxsize?: number } | undefined, revive?: QueueHandle) {
+    if (revive) {
+      this.h = revive;
+    } else {
+      const size = typeof maxsize === "object" && maxsize !== null ? (maxsize.maxsize ?? 0) : (maxsize ?? 0);
+      if (typeof size !== "number" || !Number.isInteger(size)) throw new TypeError(`'${typeof size}' object cannot be interpreted as an integer`);
+      const c = ctx();
+      const id = c.control.nextObjectId();
+      this.h = { kind, queue: ByteQueue.create({ maxItems: Math.max(0, size) }), id, label: `${kind}-${id}`, maxsize: Math.max(0, size) };
+      c.emit({ kind: "obj.create", objId: id, objKind: kind, label: this.h.label, ...(size > 0 ? { maxsize: size } : {}) });
+    }
+    this.q = new ByteQueue(this.h.queue);
+  }
+
+  [HANDLE](): HandleDescription {
+    return { kind: "queue", state: this.h };
+  }
+
+  get __mp_kind__(): string {
+    return this.h.kind;
+  }
+
+  protected checkClosed(): void {
+    if (this.closedHere) throw new ValueError(`Queue ${this.__repr__()} is closed`);
+  }
+
+  /** Puts with events: the block (if it waits) and the operation with its item. */
+  protected putItem(obj: unknown, ms: number | null, op = "put"): boolean {
+    this.checkClosed();
+    const bytes = pickleItem(obj);
+    const c = ctx();
+    let r = this.q.put(bytes, 0);
+    if (r === "full" && ms !== 0) {
+      c.emit({ kind: "proc.block", on: { op: "obj", objId: this.h.id, objLabel: this.h.label, call: op, timeout: ms === null ? null : ms / 1000 } });
+      r = this.q.put(bytes, ms);
+      c.emitter.emit({ kind: "proc.unblock", outcome: r === "ok" ? "ok" : "timeout" });
+    }
+    this.opEvent(op, r === "ok" ? "ok" : r === "full" ? "full" : "closed", r === "ok" ? this.q.lastPutSeq : undefined, previewItem(obj));
+    return r === "ok";
+  }
+
+  /** Gets with events; returns the item or a sentinel for empty. */
+  protected getItem(ms: number | null, op = "get"): { ok: true; value: unknown } | { ok: false } {
+    this.checkClosed();
+    const c = ctx();
+    let r = this.q.get(0);
+    if (r === "empty" && ms !== 0) {
+      c.emit({ kind: "proc.block", on: { op: "obj", objId: this.h.id, objLabel: this.h.label, call: op, timeout: ms === null ? null : ms / 1000 } });
+      r = this.q.get(ms);
+      c.emitter.emit({ kind: "proc.unblock", outcome: typeof r === "string" ? "timeout" : "ok" });
+    }
+    if (typeof r === "string") {
+      this.opEvent(op, "empty");
+      return { ok: false };
+    }
+    const value = unpickleItem(r);
+    this.opEvent(op, "ok", this.q.lastGetSeq, previewItem(value));
+    return { ok: true, value };
+  }
+
+  protected opEvent(op: string, outcome: OpOutcome, itemId?: number, item?: string): void {
+    ctx().emitter.emit({ kind: "obj.op", objId: this.h.id, op, outcome, size: this.q.size(), ...(itemId !== undefined ? { itemId } : {}), ...(item !== undefined ? { item } : {}) });
+  }
+
+  empty(): boolean {
+    return this.q.size() === 0;
+  }
+
+  close(): void {
+    this.closedHere = true;
+  }
+
+  __repr__(): string {
+    return `<multiprocessing.queues.${this.h.kind} object at ${fakeAddress(this)}>`;
+  }
+}
+
+export class Queue extends BaseQueue {
+  /** `revive` and `kind` are the runtime's (rebuilding a handle, JoinableQueue), not the snippet's. */
+  constructor(maxsize: number | { maxsize?: number } = 0, revive: QueueHandle | null = null, kind: ObjKind = "Queue") {
+    super(kind, maxsize, revive ?? undefined);
+  }
+
+  put(obj: unknown, block: boolean | BlockOptions = true, timeout: number | null = null): void {
+    const ms = waitMs(block, timeout);
+    if (!this.putItem(obj, ms)) throw new Full();
+  }
+
+  get(block: boolean | BlockOptions = true, timeout: number | null = null): unknown {
+    const r = this.getItem(waitMs(block, timeout));
+    if (!r.ok) throw new Empty();
+    return r.value;
+  }
+
+  put_nowait(obj: unknown): void {
+    this.put(obj, false);
+  }
+
+  get_nowait(): unknown {
+    return this.get(false);
+  }
+
+  qsize(): number {
+    return this.q.size();
+  }
+
+  full(): boolean {
+    return this.h.maxsize > 0 && this.q.size() >= this.h.maxsize;
+  }
+
+  join_thread(): void {
+    if (!this.closedHere) throw new AssertionError(`Queue ${this.__repr__()} not closed`);
+  }
+
+  cancel_join_thread(): void {}
+}
+
+export class JoinableQueue extends Queue {
+  private readonly tasks: ByteQueueTasks;
+
+  constructor(maxsize: number | { maxsize?: number } = 0, revive: QueueHandle | null = null) {
+    super(maxsize, revive, "JoinableQueue");
+    this.tasks = new ByteQueueTasks(this.h.queue);
+  }
+
+  task_done(): void {
+    if (!this.tasks.taskDone()) throw new ValueError("task_done() called too many times");
+    this.opEvent("task_done", "ok");
+  }
+
+  join(): void {
+    if (this.tasks.unfinished() === 0) return;
+    const c = ctx();
+    c.emit({ kind: "proc.block", on: { op: "obj", objId: this.h.id, objLabel: this.h.label, call: "join", timeout: null } });
+    this.tasks.join(null);
+    c.emitter.emit({ kind: "proc.unblock", outcome: "ok" });
+  }
+}
+
+export class SimpleQueue extends BaseQueue {
+  constructor(revive: QueueHandle | null = null) {
+    super("SimpleQueue", 0, revive ?? undefined);
+  }
+
+  put(obj: unknown): void {
+    this.putItem(obj, null);
+  }
+
+  get(): unknown {
+    const r = this.getItem(null);
+    if (!r.ok) throw new Empty();
+    return r.value;
+  }
+}
+
+registerHandleKind("queue", (state) => {
+  const h = state as QueueHandle;
+  if (h.kind === "JoinableQueue") return new JoinableQueue(0, h);
+  if (h.kind === "SimpleQueue") return new SimpleQueue(h);
+  return new Queue(0, h);
+});
