@@ -29,15 +29,25 @@ export function unpickleItem(bytes: Uint8Array): unknown {
   return loads(bytes, [], hooks());
 }
 
-/** Python's repr of an item, cut to fit a timeline label. */
+/**
+ * Python's repr of an item, cut to fit a timeline label. Big strings, byte strings
+ * and lists are cut *before* repr: previewing a 50 MB item must not cost a 100 MB string.
+ */
 export function previewItem(value: unknown): string {
   let s: string;
   try {
-    s = pyRepr(value);
+    s = pyRepr(headOf(value));
   } catch {
     s = "<item>";
   }
   return s.length > PREVIEW_MAX ? `${s.slice(0, PREVIEW_MAX - 1)}…` : s;
+}
+
+function headOf(value: unknown): unknown {
+  if (typeof value === "string" && value.length > PREVIEW_MAX * 2) return value.slice(0, PREVIEW_MAX * 2);
+  if (Array.isArray(value) && value.length > PREVIEW_MAX / 2) return value.slice(0, PREVIEW_MAX / 2);
+  if (value instanceof Uint8Array && value.length > PREVIEW_MAX) return value.subarray(0, PREVIEW_MAX);
+  return value;
 }
 
 /** Python's keyword arguments as a trailing options object: `get({ block, timeout })`. */

@@ -1,0 +1,56 @@
+/**
+ * Queues and pipes on Node worker_threads: the bad inputs the issue names, and the
+ * events the timeline follows items by.
+ */
+import { afterAll, describe, expect, it } from "vitest";
+import { disposeSharedKernel, runSnippet } from "../node/runSnippet";
+
+afterAll(() => disposeSharedKernel());
+
+const header = `import { Process, Queue, Pipe } from "multiprocessing";\nimport type { Connection } from "multiprocessing";\nimport * as time from "time";\n`;
+
+describe("queues and pipes: bad input", () => {
+  it("get() on an empty queue with no producer shows as blocked on the queue, and Stop ends it", async () => {
+    const r = await runSnippet(`${header}if (__name__ === "__main__") {\n  const q = new Queue();\n  print("waiting");\n  q.get();\n  print("never printed");\n}\n`, {
+      stopWhen: (ev) => ev.some((e) => e.kind === "proc.block"),
+    });
+    expect(r.stopped).toBe(true);
+    expect(r.stdout).toBe("waiting\n");
+    const block = r.events.find((e) => e.kind === "proc.block");
+    expect(block).toMatchObject({ on: { op: "obj", objLabel: expect.stringMatching(/^Queue-\d+$/), call: "get", timeout: null }, line: 7 });
+  });
+
+  it("putting a function raises PicklingError; putting a queue into a queue raises CPython's RuntimeError", async () => {
+    const r = await runSnippet(`${header}function top() {}\nif (__name__ === "__main__") {\n  const q = new Queue();\n  for (const v of [() => 1, new Queue(), top]) {\n    try { q.put(v); print("put"); } catch (e) { print((e as Error).name + ": " + (e as Error).message); }\n  }\n  print(q.qsize());\n}\n`);
+    expect(r.stdout).toBe(
+      "PicklingError: Can't pickle <function <lambda>>: attribute lookup <lambda> on __main__ failed\n" +
+        "RuntimeError: Queue objects should only be shared between processes through inheritance\n" +
+        "put\n1\n",
+    );
+  });
+
+  it("recv() on a pipe whose other end closed raises EOFError once the data is read", async () => {
+    const r = await runSnippet(`${header}function f(c: Connection) { c.send(1); c.send(2); }\nif (__name__ === "__main__") {\n  const [a, b] = Pipe();\n  const p = new Process({ target: f, args: [b] });\n  p.start();\n  b.close();\n  p.join();\n  print(a.recv(), a.recv());\n  try { a.recv(); } catch (e) { print((e as Error).name); }\n}\n`);
+    expect(r.stdout).toBe("1 2\nEOFError\n");
+  });
+
+  it("a queue closed by one process leaves another process's get() waiting, as CPython does", async () => {
+    const r = await runSnippet(`${header}function consume(q: Queue) { print("got", q.get()); }\nif (__name__ === "__main__") {\n  const q = new Queue();\n  const p = new Process({ target: consume, args: [q] });\n  p.start();\n  q.close();\n  p.join(0.3);\n  print("still waiting:", p.is_alive());\n  p.terminate();\n  p.join();\n  print(p.exitcode);\n  try { q.put(1); } catch (e) { print((e as Error).name); }\n}\n`);
+    expect(r.stdout).toBe("still waiting: True\n-15\nValueError\n");
+  });
+});
+
+describe("queue events", () => {
+  it("join each put to its get by item id, with Python previews", async () => {
+    const r = await runSnippet(`${header}function f(q: Queue) { q.put(["one", "two", 3]); q.put("x".repeat(500)); }\nif (__name__ === "__main__") {\n  const q = new Queue(2);\n  const p = new Process({ target: f, args: [q] });\n  p.start();\n  q.get(); q.get();\n  p.join();\n}\n`);
+    const ops = r.events.flatMap((e) => (e.kind === "obj.op" ? [e] : []));
+    const puts = ops.filter((o) => o.op === "put");
+    const gets = ops.filter((o) => o.op === "get");
+    expect(puts.map((o) => o.itemId)).toEqual(gets.map((o) => o.itemId));
+    expect(puts[0]?.item).toBe("['one', 'two', 3]");
+    expect(puts[1]?.item?.length).toBeLessThanOrEqual(80);
+    expect(puts.every((o) => o.pid !== gets[0]?.pid)).toBe(true);
+    const created = r.events.find((e) => e.kind === "obj.create");
+    expect(created).toMatchObject({ objKind: "Queue", maxsize: 2 });
+  });
+});
