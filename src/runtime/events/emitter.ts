@@ -10,7 +10,8 @@
 import type { Control } from "../control";
 import type { EventBody } from "../events";
 import { BUSY, RingWriter } from "../ring";
-import { encodeBody, TAG_JSON, TAG_STDERR, TAG_STDOUT } from "./codec";
+import type { OpOutcome } from "../events";
+import { encodeBody, encodeOp, TAG_JSON, TAG_OP, TAG_STDERR, TAG_STDOUT } from "./codec";
 
 export class Emitter {
   private readonly ring: RingWriter;
@@ -50,6 +51,17 @@ export class Emitter {
     this.ring.lock();
     try {
       return this.record(TAG_JSON, encodeBody(body), line);
+    } finally {
+      this.ring.unlock();
+    }
+  }
+
+  /** An operation on a shared object (queue put, pipe recv...): `obj.op` in a cheap form. */
+  op(objId: number, op: string, outcome: OpOutcome, itemId?: number, size?: number, item?: string): void {
+    this.control.haltIfEnded(this.pid);
+    this.ring.lock();
+    try {
+      this.record(TAG_OP, encodeOp(objId, op, outcome, itemId, size, item), 0);
     } finally {
       this.ring.unlock();
     }

@@ -172,7 +172,7 @@ export class Connection {
   private opEvent(op: string, outcome: "ok" | "eof", seq?: number, item?: string): void {
     // Items of the two directions are numbered apart, so a send pairs with its recv.
     const dir = this.#h.end === 0 ? (op === "send" ? 0 : 1) : op === "send" ? 1 : 0;
-    ctx().emitter.emit({ kind: "obj.op", objId: this.#h.pipe.id, op, outcome, ...(seq !== undefined ? { itemId: seq * 2 + dir } : {}), ...(item !== undefined ? { item } : {}) });
+    ctx().emitter.op(this.#h.pipe.id, op, outcome, seq === undefined ? undefined : seq * 2 + dir, undefined, item);
   }
 
   __repr__(): string {

@@ -11,12 +11,15 @@ import { refuseInQueue } from "./handles";
 
 const PREVIEW_MAX = 80;
 
+/** Built once per process (its module's names), not per item: items are the hot path. */
+let cached: { for: unknown; hooks: PickleHooks } | null = null;
+
 function hooks(): PickleHooks {
   const c = ctx();
-  return {
-    encodeHandle: refuseInQueue,
-    lookup: (name) => c.lookup(name) ?? (builtinExceptions as Record<string, unknown>)[name],
-  };
+  if (cached?.for !== c) {
+    cached = { for: c, hooks: { encodeHandle: refuseInQueue, lookup: (name) => c.lookup(name) ?? (builtinExceptions as Record<string, unknown>)[name] } };
+  }
+  return cached.hooks;
 }
 
 export function pickleItem(value: unknown): Uint8Array {

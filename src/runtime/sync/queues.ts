@@ -90,7 +90,7 @@ class BaseQueue {
   }
 
   protected opEvent(op: string, outcome: OpOutcome, itemId?: number, item?: string): void {
-    ctx().emitter.emit({ kind: "obj.op", objId: this.h.id, op, outcome, size: this.q.size(), ...(itemId !== undefined ? { itemId } : {}), ...(item !== undefined ? { item } : {}) });
+    ctx().emitter.op(this.h.id, op, outcome, itemId, this.q.size(), item);
   }
 
   empty(): boolean {
