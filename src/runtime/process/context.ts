@@ -44,7 +44,7 @@ export class ProcessContext {
 
   /** Emits an event tagged with the user's source line that led to it. */
   emit(body: EventBody): number {
-    const line = sourceLineOfCaller(new Error().stack ?? "", this.spec.module.filename);
+    const line = sourceLineOfCaller(shortStack(), this.spec.module.filename);
     return this.emitter.emit(line === undefined ? body : ({ ...body, line } as EventBody));
   }
 
@@ -53,6 +53,18 @@ export class ProcessContext {
     if (ms > 0) Atomics.wait(this.sleepCell, 0, 0, ms);
     this.control.haltIfEnded(this.pid);
   }
+}
+
+/** The user's calling frame is a few frames up: capturing only those keeps a blocking call cheap. */
+const CALLER_FRAMES = 8;
+
+function shortStack(): string {
+  const E = Error as { stackTraceLimit?: number };
+  const limit = E.stackTraceLimit;
+  E.stackTraceLimit = CALLER_FRAMES;
+  const stack = new Error().stack ?? "";
+  E.stackTraceLimit = limit;
+  return stack;
 }
 
 let active: ProcessContext | null = null;
