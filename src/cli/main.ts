@@ -28,6 +28,14 @@ function parseArgs(argv: string[]): { file: string; trace: string | null } | str
   return file ? { file, trace } : USAGE;
 }
 
+/** A reader that went away (`| head`) ends the output, not the program with a stack trace. */
+for (const stream of [process.stdout, process.stderr]) {
+  stream.on("error", (e: NodeJS.ErrnoException) => {
+    if (e.code === "EPIPE") process.exit(0);
+    throw e;
+  });
+}
+
 async function main(): Promise<number> {
   const args = parseArgs(process.argv.slice(2));
   if (typeof args === "string") {
