@@ -2,6 +2,7 @@ import { expect, type Page } from "@playwright/test";
 import LZString from "lz-string";
 import { ConsolePanel } from "./ConsolePanel";
 import { EditorPanel } from "./EditorPanel";
+import { InspectorPanel } from "./InspectorPanel";
 import { TimelinePanel } from "./TimelinePanel";
 import { ToolbarPanel, type RunStatus } from "./ToolbarPanel";
 
@@ -11,12 +12,14 @@ export class AppPage {
   readonly editor: EditorPanel;
   readonly console: ConsolePanel;
   readonly timeline: TimelinePanel;
+  readonly inspector: InspectorPanel;
 
   constructor(readonly page: Page) {
     this.toolbar = new ToolbarPanel(page);
     this.editor = new EditorPanel(page);
     this.console = new ConsolePanel(page);
     this.timeline = new TimelinePanel(page);
+    this.inspector = new InspectorPanel(page);
   }
 
   /** The notice banner above the work area (e.g. for a link that could not be read). */

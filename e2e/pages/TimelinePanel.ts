@@ -10,6 +10,10 @@ export class TimelinePanel {
   readonly liveButton: Locator;
   readonly readout: Locator;
   readonly tooltip: Locator;
+  /** The places of queues and pipes, below the process lanes. */
+  readonly objects: Locator;
+  /** One per item that moved through a queue or pipe (put leg and get leg). */
+  readonly transfers: Locator;
 
   constructor(readonly page: Page) {
     // The panel's <section> is also a region named "Timeline"; the test id picks the widget.
@@ -21,11 +25,23 @@ export class TimelinePanel {
     this.liveButton = this.root.getByRole("button", { name: "Live" });
     this.readout = this.root.getByTestId("timeline.readout");
     this.tooltip = this.root.getByRole("tooltip");
+    this.objects = this.root.getByTestId("timeline.object");
+    this.transfers = this.root.getByTestId("timeline.transfer");
   }
 
   /** A process's lane, by the process's name. */
   lane(name: string): Locator {
     return this.root.getByRole("group", { name, exact: true });
+  }
+
+  /** A queue's or pipe's place, by its label ("Queue-1"). */
+  object(label: string): Locator {
+    return this.objects.and(this.root.getByRole("group", { name: label, exact: true }));
+  }
+
+  /** The items drawn inside a place (when zoomed in enough to draw each one). */
+  chips(place: Locator): Locator {
+    return place.getByTestId("timeline.chip");
   }
 
   async laneNames(): Promise<string[]> {

@@ -22,6 +22,8 @@ export const editorStore = createEditorStore({
 export { processColor } from "./colors";
 export { describeBlock, TimelineModel } from "./timelineModel";
 export type { Lane, BlockSpan, LaneMark } from "./timelineModel";
+export { ObjectModel, MAX_ROWS, upperBound } from "./objectModel";
+export type { ChannelObject, ChannelKind, ObjItem, ObjMark } from "./objectModel";
 export type { RunState, RunStatus } from "./runStore";
 export type { ConsoleBuffer } from "./consoleBuffer";
 export type { RunEvent } from "../runtime/events";

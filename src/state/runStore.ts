@@ -6,6 +6,7 @@
 import { createStore } from "zustand/vanilla";
 import type { KernelApi, KernelBatch, SyntaxErrorInfo } from "../runtime/protocol";
 import { ConsoleBuffer } from "./consoleBuffer";
+import { ObjectModel } from "./objectModel";
 import { TimelineModel } from "./timelineModel";
 
 export type RunStatus = "idle" | "running" | "stopping" | "finished" | "stopped" | "syntax-error";
@@ -17,6 +18,8 @@ export interface RunState {
   syntaxError: SyntaxErrorInfo | null;
   console: ConsoleBuffer;
   timeline: TimelineModel;
+  /** Queues and pipes: what is inside them over time, and what moved between processes. */
+  objects: ObjectModel;
   /** Bumped once per applied batch; panels subscribe to it rather than to the buffers. */
   version: number;
   /** Wall-clock ms when the run started, to extrapolate "now" while live. */
@@ -34,12 +37,13 @@ export function createRunStore(kernel: () => KernelApi) {
     let flushScheduled = false;
     const flush = () => {
       flushScheduled = false;
-      const { console: out, timeline, runId } = get();
+      const { console: out, timeline, objects, runId } = get();
       for (const batch of pending) {
         if (batch.runId !== runId) continue;
         for (const e of batch.events) {
           if (e.kind === "out") out.append(e.pid, e.stream, e.seq, e.text);
           timeline.apply(e);
+          if (e.kind === "obj.create" || e.kind === "obj.op") objects.apply(e);
         }
       }
       pending = [];
@@ -60,6 +64,7 @@ export function createRunStore(kernel: () => KernelApi) {
       syntaxError: null,
       console: new ConsoleBuffer(),
       timeline: new TimelineModel(),
+      objects: new ObjectModel(),
       version: 0,
       startedAtWall: 0,
       async run(source) {
@@ -68,7 +73,7 @@ export function createRunStore(kernel: () => KernelApi) {
         pending = [];
         set({
           status: "running", runId, exitCode: null, syntaxError: null,
-          console: new ConsoleBuffer(), timeline: new TimelineModel(), version: get().version + 1,
+          console: new ConsoleBuffer(), timeline: new TimelineModel(), objects: new ObjectModel(), version: get().version + 1,
           startedAtWall: Date.now(),
         });
         try {

@@ -13,10 +13,13 @@ export interface UiState {
   highlightLine: number | null;
   /** pids whose output the console hides. */
   hiddenPids: ReadonlySet<number>;
+  /** The queue or pipe the inspector shows (clicked in the timeline); null: none chosen. */
+  selectedObjId: number | null;
   /** A message shown above the editor (e.g. a malformed link). */
   notice: string | null;
   setPlayhead(t: number | null): void;
   selectEvent(seq: number | null, line?: number | null): void;
+  selectObject(objId: number | null): void;
   togglePid(pid: number): void;
   /** Shows only `pid` (null shows every process again). */
   showOnly(pid: number | null, allPids: readonly number[]): void;
@@ -31,8 +34,10 @@ export function createUiStore() {
     highlightLine: null,
     hiddenPids: new Set(),
     notice: null,
+    selectedObjId: null,
     setPlayhead: (t) => set({ playhead: t }),
     selectEvent: (seq, line = null) => set({ selectedSeq: seq, highlightLine: line ?? null }),
+    selectObject: (objId) => set({ selectedObjId: objId }),
     togglePid(pid) {
       const next = new Set(get().hiddenPids);
       if (next.has(pid)) next.delete(pid);
@@ -43,6 +48,6 @@ export function createUiStore() {
       set({ hiddenPids: new Set(pid === null ? [] : allPids.filter((p) => p !== pid)) });
     },
     setNotice: (notice) => set({ notice }),
-    reset: () => set({ playhead: null, selectedSeq: null, highlightLine: null, hiddenPids: new Set() }),
+    reset: () => set({ playhead: null, selectedSeq: null, highlightLine: null, hiddenPids: new Set(), selectedObjId: null }),
   }));
 }

@@ -9,6 +9,7 @@ import { examples } from "../../examples";
 import { runStore, uiStore } from "../../state";
 import { Console } from "../Console/Console";
 import { Editor } from "../Editor/Editor";
+import { Inspector } from "../Inspector/Inspector";
 import { Timeline } from "../Timeline/Timeline";
 import { editorStore, listenForLinks, runProgram } from "./appState";
 import { NoticeBanner } from "./NoticeBanner";
@@ -108,8 +109,9 @@ export function App() {
           <header className="panel__header">
             <h2 className="panel__title">Timeline</h2>
           </header>
-          <div className="panel__body">
+          <div className="panel__body panel__body--row">
             <Timeline />
+            <Inspector />
           </div>
         </section>
       </main>

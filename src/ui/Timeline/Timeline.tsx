@@ -7,10 +7,13 @@
  */
 import { useCallback, useEffect, useId, useRef, useState, type JSX } from "react";
 import { useStore } from "zustand";
-import { runStore, uiStore } from "../../state";
+import { ObjectModel, runStore, uiStore, type ChannelObject } from "../../state";
 import { Axis } from "./Axis";
 import { ChildArrows } from "./ChildArrows";
 import { LaneRow, laneSignature } from "./LaneRow";
+import { ObjectLane } from "./ObjectLane";
+import { ARROW_LIMIT, CHIP_LIMIT, OBJ_H, OBJ_HEAD_H, placeRows } from "./objectGeometry";
+import { transfersInView, TransferArrows } from "./TransferArrows";
 import { laneStateLabel } from "./laneState";
 import { AXIS_H, LANE_H, NAME_W } from "./layout";
 import { PlayheadMarker } from "./PlayheadMarker";
@@ -26,11 +29,14 @@ import { useTrackPan } from "./useTrackPan";
 import { useTrackWidth } from "./useTrackWidth";
 import { useWheelZoom } from "./useWheelZoom";
 import "./Timeline.css";
+import "./Objects.css";
 
 export function Timeline(): JSX.Element {
   // `version` bumps once per applied batch: the model below has grown in place.
   const version = useStore(runStore, (s) => s.version);
   const timeline = useStore(runStore, (s) => s.timeline);
+  const objectModel = useStore(runStore, (s) => s.objects);
+  const selectedObjId = useStore(uiStore, (s) => s.selectedObjId);
   const status = useStore(runStore, (s) => s.status);
   const runId = useStore(runStore, (s) => s.runId);
   const playhead = useStore(uiStore, (s) => s.playhead);
@@ -59,6 +65,7 @@ export function Timeline(): JSX.Element {
   const firstTimeline = useRef(timeline);
   useEffect(() => {
     if (firstTimeline.current !== timeline) {
+      uiStore.getState().selectObject(null);
       firstTimeline.current = timeline;
       uiStore.getState().setPlayhead(null);
     }
@@ -76,7 +83,15 @@ export function Timeline(): JSX.Element {
   const playheadVisible = playheadX !== null && playheadX >= -1 && playheadX <= trackW + 1;
   const selectedEvent = selectedSeq === null ? undefined : findEvent(timeline.events, selectedSeq);
   const exitSelectedPid = selectedEvent?.kind === "proc.exit" ? selectedEvent.pid : null;
-  const contentH = lanes.length * LANE_H;
+  const objects = objectModel.objects;
+  const lanesH = lanes.length * LANE_H;
+  const contentH = lanesH + (objects.length > 0 ? OBJ_HEAD_H + objects.length * OBJ_H : 0);
+  const inView = objects.length > 0 ? transfersInView(objects, scale) : 0;
+  const detailed = inView <= ARROW_LIMIT;
+  const chipsFor = (obj: ChannelObject) => {
+    const r = ObjectModel.itemRange(obj, scale.t0, scale.t1);
+    return detailed && placeRows(obj).chips && r.to - r.from <= CHIP_LIMIT;
+  };
   // `version` is read only to subscribe: the lanes above are re-read on every batch.
   void version;
 
@@ -140,7 +155,33 @@ export function Timeline(): JSX.Element {
                 />
               );
             })}
-            <ChildArrows lanes={lanes} byPid={timeline.byPid} scale={scale} height={contentH} />
+            {objects.length > 0 && (
+              <div className="tl-obj-head" style={{ height: OBJ_HEAD_H }}>
+                <span className="tl-obj-head-title">Queues &amp; pipes</span>
+                <span className="tl-obj-head-note" data-testid="timeline.object-note">
+                  {detailed ? "each arrow is one item: put ↓ into the place, got ↑ out of it" : `${inView.toLocaleString()} items moved in view: zoom in to see each one`}
+                </span>
+              </div>
+            )}
+            {objects.map((obj) => (
+              <ObjectLane
+                key={obj.objId}
+                obj={obj}
+                version={obj.version}
+                scale={scale}
+                now={now}
+                byPid={timeline.byPid}
+                detailed={detailed}
+                selected={selectedObjId === obj.objId}
+                playheadX={playheadVisible ? playheadX : null}
+                playheadText={playhead === null ? null : objectStateText(obj, playhead)}
+                handlers={handlers}
+              />
+            ))}
+            <ChildArrows lanes={lanes} byPid={timeline.byPid} scale={scale} height={lanesH} />
+            {objects.length > 0 && (
+              <TransferArrows objects={objects} lanes={lanes} byPid={timeline.byPid} marksByPid={objectModel.marksByPid} scale={scale} height={contentH} detailed={detailed} chipsFor={chipsFor} handlers={handlers} />
+            )}
           </div>
           {lanes.length === 0 && (
             <div className="tl-empty">
@@ -154,7 +195,16 @@ export function Timeline(): JSX.Element {
         )}
       </div>
 
-      {hover && <TimelineTooltip hover={hover} byPid={timeline.byPid} now={now} resolution={resolution} />}
+      {hover && <TimelineTooltip hover={hover} byPid={timeline.byPid} objects={objectModel} now={now} resolution={resolution} />}
     </div>
   );
+}
+
+/** What a place holds at the playhead, for the label beside it. */
+function objectStateText(obj: ChannelObject, t: number): string | null {
+  if (t < obj.createdAt) return null;
+  const n = ObjectModel.lengthAt(obj, t);
+  if (n === 0) return "empty";
+  const full = obj.maxsize !== null && n >= obj.maxsize ? " · full" : "";
+  return `${n} item${n === 1 ? "" : "s"}${full}`;
 }

@@ -1,6 +1,7 @@
 /** The tooltip for the item under the pointer, kept inside the timeline's box. */
 import type { JSX } from "react";
-import type { Lane } from "../../state";
+import type { Lane, ObjectModel } from "../../state";
+import { describeObjectTarget } from "./objectTargets";
 import { describeTarget, type HoverTarget } from "./targets";
 
 /** The hovered item and the pointer's position, relative to the timeline's root box of size w x h. */
@@ -15,6 +16,7 @@ export interface Hover {
 interface Props {
   hover: Hover;
   byPid: ReadonlyMap<number, Lane>;
+  objects: ObjectModel;
   now: number;
   /** Time that a few pixels stand for: the precision worth printing. */
   resolution: number;
@@ -24,8 +26,10 @@ interface Props {
  * Sits right of and below the pointer, flipping left near the right edge and above in
  * the lower part of the box, so it never hides under the panel's border.
  */
-export function TimelineTooltip({ hover, byPid, now, resolution }: Props): JSX.Element | null {
-  const tooltip = describeTarget(hover.target, byPid, now, Math.min(10, resolution));
+export function TimelineTooltip({ hover, byPid, objects, now, resolution }: Props): JSX.Element | null {
+  const t = hover.target;
+  const res = Math.min(10, resolution);
+  const tooltip = t.kind === "transfer" || t.kind === "objmark" ? describeObjectTarget(t, objects, byPid, now, res) : describeTarget(t, byPid, now, res);
   if (!tooltip) return null;
   return (
     <div

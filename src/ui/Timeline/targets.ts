@@ -4,6 +4,7 @@
  */
 import { describeBlock, type Lane, type LaneMark, type RunEvent } from "../../state";
 import { exitBadge } from "./exitBadge";
+import type { ObjectTarget } from "./objectTargets";
 import { formatDuration, formatTime } from "./scale";
 
 export type HoverTarget =
@@ -11,7 +12,8 @@ export type HoverTarget =
   | { kind: "mark"; pid: number; members: number[] }
   | { kind: "exit"; pid: number }
   | { kind: "create"; pid: number }
-  | { kind: "run"; pid: number; t: number };
+  | { kind: "run"; pid: number; t: number }
+  | ObjectTarget;
 
 export interface TooltipContent {
   title: string;
@@ -115,6 +117,10 @@ export function describeTarget(target: HoverTarget, lanes: ReadonlyMap<number, L
       rows.push(`pointer at ${ft(target.t)}`);
       return { title: `${lane.name} running`, tone: "normal", rows };
     }
+    case "transfer":
+    case "objmark":
+      // Described by describeObjectTarget, which reads the object model.
+      return null;
   }
 }
 
@@ -141,6 +147,8 @@ export function targetEvent(target: HoverTarget, lanes: ReadonlyMap<number, Lane
       return null;
     }
     case "run":
+    case "transfer":
+    case "objmark":
       return null;
   }
 }

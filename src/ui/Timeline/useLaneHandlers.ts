@@ -1,6 +1,7 @@
 import { useMemo, type RefObject } from "react";
 import { runStore, uiStore } from "../../state";
 import type { LaneHandlers } from "./LaneParts";
+import { objectTargetEvent } from "./objectTargets";
 import { targetEvent } from "./targets";
 import type { Hover } from "./TimelineTooltip";
 
@@ -26,8 +27,8 @@ export function useLaneHandlers(
         setHover(null);
       },
       select(target) {
-        const model = runStore.getState().timeline;
-        const ev = targetEvent(target, model.byPid, model.events);
+        const { timeline: model, objects } = runStore.getState();
+        const ev = target.kind === "transfer" || target.kind === "objmark" ? objectTargetEvent(target, objects) : targetEvent(target, model.byPid, model.events);
         if (ev) uiStore.getState().selectEvent(ev.seq, ev.line);
       },
     }),

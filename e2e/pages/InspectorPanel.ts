@@ -1,0 +1,27 @@
+import type { Locator, Page } from "@playwright/test";
+
+/** The Inspector beside the timeline: the picked queue or pipe at the playhead. */
+export class InspectorPanel {
+  readonly root: Locator;
+  /** The object's label ("Queue-1"). */
+  readonly label: Locator;
+  /** "now" or "at 769 ms". */
+  readonly when: Locator;
+  /** "6 put 3 got 3 inside". */
+  readonly stats: Locator;
+  /** The items inside, front first. */
+  readonly items: Locator;
+
+  constructor(readonly page: Page) {
+    this.root = page.getByRole("region", { name: "Inspector" });
+    this.label = this.root.getByTestId("inspector.label");
+    this.when = this.root.getByTestId("inspector.when");
+    this.stats = this.root.getByTestId("inspector.stats");
+    this.items = this.root.getByTestId("inspector.item");
+  }
+
+  /** The items' reprs, front first ("'item 3'", ...). */
+  async itemReprs(): Promise<string[]> {
+    return this.items.locator(".insp-item-repr").allTextContents();
+  }
+}

@@ -1,0 +1,137 @@
+import { describe, expect, it } from "vitest";
+import type { RunEvent } from "../runtime/events";
+import { ObjectModel, upperBound } from "./objectModel";
+
+let seq = 0;
+const create = (t: number, pid: number, objId: number, objKind: "Queue" | "Pipe" | "JoinableQueue", maxsize?: number): RunEvent => ({
+  seq: seq++, t, pid, kind: "obj.create", objId, objKind, label: `${objKind}-${objId}`, ...(maxsize ? { maxsize } : {}),
+});
+const op = (t: number, pid: number, objId: number, o: string, itemId?: number, item?: string, outcome: "ok" | "full" | "empty" | "eof" = "ok"): RunEvent => ({
+  seq: seq++, t, pid, kind: "obj.op", objId, op: o, outcome, ...(itemId !== undefined ? { itemId } : {}), ...(item !== undefined ? { item } : {}),
+});
+
+function producerConsumer(): ObjectModel {
+  const m = new ObjectModel();
+  m.apply(create(0, 1, 1, "Queue", 3));
+  m.apply(op(10, 2, 1, "put", 1, "'a'"));
+  m.apply(op(20, 2, 1, "put", 2, "'b'"));
+  m.apply(op(30, 2, 1, "put", 3, "'c'"));
+  m.apply(op(40, 1, 1, "get", 1, "'a'"));
+  m.apply(op(50, 2, 1, "put", 4, "'d'"));
+  m.apply(op(60, 1, 1, "get", 2, "'b'"));
+  return m;
+}
+
+describe("ObjectModel", () => {
+  it("records each queue with its label and maxsize", () => {
+    const m = producerConsumer();
+    m.apply(create(1, 1, 2, "JoinableQueue"));
+    expect(m.objects.map((o) => [o.label, o.kind, o.maxsize, o.index])).toEqual([["Queue-1", "Queue", 3, 0], ["JoinableQueue-2", "JoinableQueue", null, 1]]);
+  });
+
+  it("tells the contents, length and counts at any time", () => {
+    const m = producerConsumer();
+    const q = m.byId.get(1)!;
+    const at = (t: number) => ObjectModel.contentsAt(q, t).map((i) => i.preview);
+    expect(at(5)).toEqual([]);
+    expect(at(10)).toEqual(["'a'"]);
+    expect(at(35)).toEqual(["'a'", "'b'", "'c'"]);
+    expect(at(45)).toEqual(["'b'", "'c'"]);
+    expect(at(55)).toEqual(["'b'", "'c'", "'d'"]);
+    expect(at(1000)).toEqual(["'c'", "'d'"]);
+    expect([5, 10, 35, 45, 55, 1000].map((t) => ObjectModel.lengthAt(q, t))).toEqual([0, 1, 3, 2, 3, 2]);
+    expect(ObjectModel.countsAt(q, 45)).toEqual({ put: 3, got: 1 });
+    expect(q.maxLen).toBe(3);
+    const first = ObjectModel.contentsAt(q, 35)[0]!;
+    expect(first).toMatchObject({ itemId: 1, putAt: 10, putBy: 2, gotAt: 40, gotBy: 1 });
+  });
+
+  it("pairs each put with the get that received its item, whatever order the events arrive in", () => {
+    const m = new ObjectModel();
+    m.apply(create(0, 1, 1, "Queue"));
+    m.apply(op(10, 2, 1, "put", 7, "1"));
+    // The get was stamped before the put's event was written.
+    m.apply(op(12, 3, 1, "get", 8, "2"));
+    m.apply(op(11, 2, 1, "put", 8, "2"));
+    m.apply(op(20, 3, 1, "get", 7, "1"));
+    const q = m.byId.get(1)!;
+    expect(ObjectModel.transfersIn(q, 0, 100).map((i) => [i.itemId, i.putBy, i.putAt, i.gotBy, i.gotAt])).toEqual([
+      [7, 2, 10, 3, 20],
+      [8, 2, 11, 3, 12],
+    ]);
+    expect(ObjectModel.contentsAt(q, 100)).toEqual([]);
+    expect(m.item(1, 8)?.gotAt).toBe(12);
+    // Transfers overlapping a window: the one in flight over [15, 16] only.
+    expect(ObjectModel.transfersIn(q, 15, 16).map((i) => i.itemId)).toEqual([7]);
+  });
+
+  it("follows a duplex pipe in both directions", () => {
+    const m = new ObjectModel();
+    m.apply(create(0, 1, 3, "Pipe"));
+    m.apply(op(5, 1, 3, "send", 2, "'ping'")); // dir 0: conn1 → conn2
+    m.apply(op(6, 2, 3, "send", 3, "'pong'")); // dir 1: conn2 → conn1
+    m.apply(op(8, 2, 3, "recv", 2, "'ping'"));
+    m.apply(op(9, 1, 3, "recv", 3, "'pong'"));
+    const p = m.byId.get(3)!;
+    expect(ObjectModel.contentsAt(p, 7).map((i) => [i.preview, i.dir])).toEqual([["'ping'", 0], ["'pong'", 1]]);
+    const tr = ObjectModel.transfersIn(p, 0, 10);
+    expect(tr.map((i) => [i.putBy, i.gotBy, i.dir])).toEqual([[1, 2, 0], [2, 1, 1]]);
+    expect(p.maxsize).toBeNull();
+    expect(ObjectModel.lengthAt(p, 8.5)).toBe(1);
+  });
+
+  it("marks Full, Empty and EOF where they happened, by process", () => {
+    const m = producerConsumer();
+    m.apply(op(70, 2, 1, "put", undefined, undefined, "full"));
+    m.apply(op(80, 1, 1, "get", undefined, undefined, "empty"));
+    m.apply(create(0, 1, 5, "Pipe"));
+    m.apply(op(90, 1, 5, "recv", undefined, undefined, "eof"));
+    expect(m.byId.get(1)!.marks.map((k) => k.label)).toEqual(["queue.Full", "queue.Empty"]);
+    expect(m.marksByPid.get(1)!.map((k) => [k.label, k.t])).toEqual([["queue.Empty", 80], ["EOFError", 90]]);
+    expect(m.marksByPid.get(2)!.map((k) => k.op)).toEqual(["put"]);
+    // Failed operations move nothing.
+    expect(ObjectModel.contentsAt(m.byId.get(1)!, 100).length).toBe(2);
+  });
+
+  it("gives items the lowest free slot, so a bounded queue needs at most maxsize rows", () => {
+    const m = producerConsumer();
+    const q = m.byId.get(1)!;
+    expect(q.items.map((i) => i.row)).toEqual([0, 1, 2, 0]);
+    expect(q.rows).toBe(3);
+  });
+
+  it("ignores objects that are not queues or pipes, and ops on unknown objects", () => {
+    const m = new ObjectModel();
+    m.apply({ seq: 0, t: 0, pid: 1, kind: "obj.create", objId: 9, objKind: "Lock", label: "Lock-9" });
+    m.apply(op(1, 1, 9, "acquire"));
+    expect(m.objects).toEqual([]);
+  });
+
+  it("handles 100,000 operations quickly and answers by binary search", () => {
+    const m = new ObjectModel();
+    m.apply(create(0, 1, 1, "Queue", 50));
+    const n = 50_000;
+    const t0 = performance.now();
+    for (let i = 0; i < n; i++) {
+      m.apply(op(i, 2, 1, "put", i + 1, String(i)));
+      if (i >= 10) m.apply(op(i + 0.5, 3, 1, "get", i - 9, String(i - 10)));
+    }
+    const applyMs = performance.now() - t0;
+    const q = m.byId.get(1)!;
+    const t1 = performance.now();
+    let total = 0;
+    for (let k = 0; k < 1000; k++) total += ObjectModel.contentsAt(q, (k * 49.7) % n).length;
+    const queryMs = performance.now() - t1;
+    expect(ObjectModel.contentsAt(q, 30_000.7).map((i) => i.preview)).toEqual(Array.from({ length: 10 }, (_, j) => String(29_991 + j)));
+    expect(total).toBeGreaterThan(0);
+    expect(applyMs).toBeLessThan(1500);
+    expect(queryMs).toBeLessThan(200);
+    expect(q.rows).toBeLessThanOrEqual(11);
+  });
+
+  it("upperBound finds the first element greater than x", () => {
+    expect(upperBound([1, 2, 2, 3], 2)).toBe(3);
+    expect(upperBound([1, 2, 2, 3], 0)).toBe(0);
+    expect(upperBound([], 5)).toBe(0);
+  });
+});

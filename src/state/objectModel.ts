@@ -1,0 +1,295 @@
+/**
+ * Queues and pipes as places data passes through, folded incrementally from the
+ * `obj.create` / `obj.op` events: for each object, the items that went in (in order),
+ * who put and who got each one and when, its length over time as a step series, and
+ * marks for the operations that did not succeed (Full, Empty, EOF…). Pure data, no
+ * React: the timeline and the inspector render it, the tests read it.
+ *
+ * Built for long runs (100,000 operations): every apply is O(1) amortised, and every
+ * question by time ("contents at t", "length at t", "transfers in [t0, t1]") is a
+ * binary search over append-only, time-monotone arrays plus a scan of the answer.
+ */
+import type { ObjKind, OpOutcome, Pid, RunEvent } from "../runtime/events";
+
+/** The kinds this model folds; other objects (locks, events…) are ignored here. */
+export type ChannelKind = "Queue" | "JoinableQueue" | "SimpleQueue" | "Pipe";
+const CHANNEL_KINDS: ReadonlySet<ObjKind> = new Set<ObjKind>(["Queue", "JoinableQueue", "SimpleQueue", "Pipe"]);
+
+const PUT_OPS: ReadonlySet<string> = new Set(["put", "put_nowait", "send", "send_bytes"]);
+/** Rows tracked per object; items beyond share the last one (the place then shows a chart). */
+export const MAX_ROWS = 24;
+const GET_OPS: ReadonlySet<string> = new Set(["get", "get_nowait", "recv", "recv_bytes"]);
+
+/** One item that went into a queue or down a pipe. */
+export interface ObjItem {
+  itemId: number;
+  /** The item as Python would print it (repr). */
+  preview: string;
+  putAt: number;
+  putBy: Pid;
+  putSeq: number;
+  putLine?: number;
+  gotAt?: number;
+  gotBy?: Pid;
+  gotSeq?: number;
+  gotLine?: number;
+  /** Pipes only: 0 when sent from the first end (conn1 → conn2), 1 the other way. */
+  dir?: 0 | 1;
+  /** A slot in the object's place: the lowest one free when the item went in (at most MAX_ROWS). */
+  row: number;
+}
+
+/** An operation that did not succeed: Full, Empty (after a timeout or at once), EOF… */
+export interface ObjMark {
+  t: number;
+  seq: number;
+  pid: Pid;
+  objId: number;
+  op: string;
+  outcome: OpOutcome;
+  line?: number;
+  /** Short words for the glyph and tooltip, e.g. "queue.Full", "EOFError". */
+  label: string;
+}
+
+export interface ChannelObject {
+  objId: number;
+  kind: ChannelKind;
+  label: string;
+  /** Order of creation among channels. */
+  index: number;
+  /** null when unbounded. */
+  maxsize: number | null;
+  createdAt: number;
+  createdBy: Pid;
+  createSeq: number;
+  createLine?: number;
+  /** In the order they went in (put/send events). */
+  items: ObjItem[];
+  /** items[i].putAt, made non-decreasing, for binary search. */
+  putT: number[];
+  /** Times of the gets/recvs that matched an item, non-decreasing. */
+  getT: number[];
+  /**
+   * gotPrefixMax[i] = latest gotAt among items[0..i], kept for the leading items that
+   * have all been got: contents at t start at the first index whose value is > t.
+   */
+  gotPrefixMax: number[];
+  /** Length over time: after stepT[i] the object holds stepN[i] items. */
+  stepT: number[];
+  stepN: number[];
+  /** Most items held at once so far. */
+  maxLen: number;
+  /** Rows (slots) used so far by items. */
+  rows: number;
+  marks: ObjMark[];
+  /** task_done calls (JoinableQueue). */
+  tasksDone: number;
+  /** Bumped on every change, so memoised views can tell. */
+  version: number;
+}
+
+export const isChannelKind = (k: ObjKind): k is ChannelKind => CHANNEL_KINDS.has(k);
+
+/** Index of the first element > x in a non-decreasing array. */
+export function upperBound(a: readonly number[], x: number, lo = 0, hi = a.length): number {
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if ((a[mid] ?? Infinity) <= x) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+function markLabel(kind: ChannelKind, op: string, outcome: OpOutcome): string {
+  switch (outcome) {
+    case "full":
+      return "queue.Full";
+    case "empty":
+      return "queue.Empty";
+    case "eof":
+      return "EOFError";
+    case "closed":
+      return kind === "Pipe" ? "BrokenPipeError" : "closed";
+    case "timeout":
+      return `${op} timed out`;
+    default:
+      return `${op}: ${outcome}`;
+  }
+}
+
+export class ObjectModel {
+  readonly objects: ChannelObject[] = [];
+  readonly byId = new Map<number, ChannelObject>();
+  /** Marks of every object, by the process that did the failed operation. */
+  readonly marksByPid = new Map<Pid, ObjMark[]>();
+  /** Total put/get operations applied: a cheap version for the whole model. */
+  ops = 0;
+  /** Per object: itemId → index in items. */
+  private readonly index = new Map<number, Map<number, number>>();
+  /** Per object: gets that arrived before their put (by itemId). */
+  private readonly early = new Map<number, Map<number, { t: number; pid: Pid; seq: number; line?: number }>>();
+  /** Per object: which item holds each row (index in items), -1 when free. */
+  private readonly rowHolder = new Map<number, number[]>();
+  /** Per object: the raw (possibly negative while a get races ahead of its put) length. */
+  private readonly len = new Map<number, number>();
+
+  apply(e: RunEvent): void {
+    if (e.kind === "obj.create") {
+      if (!isChannelKind(e.objKind) || this.byId.has(e.objId)) return;
+      const obj: ChannelObject = {
+        objId: e.objId, kind: e.objKind, label: e.label, index: this.objects.length,
+        maxsize: e.maxsize !== undefined && e.maxsize > 0 ? e.maxsize : null,
+        createdAt: e.t, createdBy: e.pid, createSeq: e.seq, createLine: e.line,
+        items: [], putT: [], getT: [], gotPrefixMax: [], stepT: [e.t], stepN: [0], maxLen: 0, rows: 0, marks: [], tasksDone: 0, version: 0,
+      };
+      this.objects.push(obj);
+      this.byId.set(e.objId, obj);
+      this.index.set(e.objId, new Map());
+      this.early.set(e.objId, new Map());
+      this.rowHolder.set(e.objId, []);
+      this.len.set(e.objId, 0);
+      return;
+    }
+    if (e.kind !== "obj.op") return;
+    const obj = this.byId.get(e.objId);
+    if (!obj) return;
+    obj.version++;
+    if (e.outcome !== "ok") {
+      const mark: ObjMark = { t: e.t, seq: e.seq, pid: e.pid, objId: obj.objId, op: e.op, outcome: e.outcome, line: e.line, label: markLabel(obj.kind, e.op, e.outcome) };
+      obj.marks.push(mark);
+      let list = this.marksByPid.get(e.pid);
+      if (!list) this.marksByPid.set(e.pid, (list = []));
+      list.push(mark);
+      return;
+    }
+    if (e.op === "task_done") {
+      obj.tasksDone++;
+      return;
+    }
+    if (e.itemId === undefined) return;
+    if (PUT_OPS.has(e.op)) this.put(obj, e);
+    else if (GET_OPS.has(e.op)) this.get(obj, e);
+  }
+
+  private step(obj: ChannelObject, t: number, delta: number): void {
+    const n = (this.len.get(obj.objId) ?? 0) + delta;
+    this.len.set(obj.objId, n);
+    const shown = Math.max(0, n);
+    const last = obj.stepT.length - 1;
+    const tt = Math.max(t, obj.stepT[last] ?? t);
+    if (obj.stepT[last] === tt) obj.stepN[last] = shown;
+    else {
+      obj.stepT.push(tt);
+      obj.stepN.push(shown);
+    }
+    if (shown > obj.maxLen) obj.maxLen = shown;
+  }
+
+  private put(obj: ChannelObject, e: Extract<RunEvent, { kind: "obj.op" }>): void {
+    const itemId = e.itemId ?? 0;
+    const items = obj.items;
+    const i = items.length;
+    // The lowest row whose item has left by now.
+    const holders = this.rowHolder.get(obj.objId) ?? [];
+    let row = holders.findIndex((h) => items[h]?.gotAt !== undefined);
+    if (row === -1) row = holders.length < MAX_ROWS ? holders.length : MAX_ROWS;
+    if (row < MAX_ROWS) holders[row] = i;
+    if (row + 1 > obj.rows) obj.rows = row + 1;
+    const item: ObjItem = { itemId, preview: e.item ?? "…", putAt: e.t, putBy: e.pid, putSeq: e.seq, putLine: e.line, row };
+    if (obj.kind === "Pipe") item.dir = (itemId & 1) === 1 ? 1 : 0;
+    items.push(item);
+    obj.putT.push(Math.max(e.t, obj.putT[i - 1] ?? e.t));
+    this.index.get(obj.objId)?.set(itemId, i);
+    this.step(obj, e.t, +1);
+    this.ops++;
+    const early = this.early.get(obj.objId)?.get(itemId);
+    if (early) {
+      this.early.get(obj.objId)?.delete(itemId);
+      this.markGot(obj, i, early.t, early.pid, early.seq, early.line);
+    }
+  }
+
+  private get(obj: ChannelObject, e: Extract<RunEvent, { kind: "obj.op" }>): void {
+    const itemId = e.itemId ?? 0;
+    this.ops++;
+    const lastGet = obj.getT[obj.getT.length - 1];
+    obj.getT.push(lastGet === undefined ? e.t : Math.max(e.t, lastGet));
+    this.step(obj, e.t, -1);
+    const i = this.index.get(obj.objId)?.get(itemId);
+    if (i === undefined) {
+      // Its put is still in flight: pair them when it arrives.
+      this.early.get(obj.objId)?.set(itemId, { t: e.t, pid: e.pid, seq: e.seq, line: e.line });
+      return;
+    }
+    this.markGot(obj, i, e.t, e.pid, e.seq, e.line);
+  }
+
+  private markGot(obj: ChannelObject, i: number, t: number, pid: Pid, seq: number, line?: number): void {
+    const item = obj.items[i];
+    if (!item || item.gotAt !== undefined) return;
+    item.gotAt = t;
+    item.gotBy = pid;
+    item.gotSeq = seq;
+    item.gotLine = line;
+    // Extend the run of leading items that have all been got.
+    const pm = obj.gotPrefixMax;
+    for (let j = pm.length; j < obj.items.length; j++) {
+      const it = obj.items[j];
+      if (it?.gotAt === undefined) break;
+      pm.push(Math.max(pm[j - 1] ?? -Infinity, it.gotAt));
+    }
+  }
+
+  /** Index of the first item that may still be inside at time t (all before it had left by t). */
+  static firstInside(obj: ChannelObject, t: number): number {
+    return upperBound(obj.gotPrefixMax, t);
+  }
+
+  /** The items inside the object at time t, front first (oldest put first). */
+  static contentsAt(obj: ChannelObject, t: number): ObjItem[] {
+    const end = upperBound(obj.putT, t);
+    const out: ObjItem[] = [];
+    for (let i = ObjectModel.firstInside(obj, t); i < end; i++) {
+      const it = obj.items[i];
+      if (it && it.putAt <= t && (it.gotAt === undefined || it.gotAt > t)) out.push(it);
+    }
+    return out;
+  }
+
+  /** How many items the object holds at time t (from the step series). */
+  static lengthAt(obj: ChannelObject, t: number): number {
+    const i = upperBound(obj.stepT, t) - 1;
+    return i < 0 ? 0 : (obj.stepN[i] ?? 0);
+  }
+
+  /** How many items went in, and how many came out, up to and including time t. */
+  static countsAt(obj: ChannelObject, t: number): { put: number; got: number } {
+    return { put: upperBound(obj.putT, t), got: upperBound(obj.getT, t) };
+  }
+
+  /**
+   * The index range [from, to) of items whose stay overlaps [t0, t1]: put before t1 and
+   * not got before t0 (a few inside may have left early; callers filter by times).
+   */
+  static itemRange(obj: ChannelObject, t0: number, t1: number): { from: number; to: number } {
+    return { from: upperBound(obj.gotPrefixMax, t0), to: upperBound(obj.putT, t1) };
+  }
+
+  /** The matched put → get pairs whose flight overlaps [t0, t1], in put order. */
+  static transfersIn(obj: ChannelObject, t0: number, t1: number): ObjItem[] {
+    const { from, to } = ObjectModel.itemRange(obj, t0, t1);
+    const out: ObjItem[] = [];
+    for (let i = from; i < to; i++) {
+      const it = obj.items[i];
+      if (it?.gotAt !== undefined && it.gotAt >= t0) out.push(it);
+    }
+    return out;
+  }
+
+  /** The item with this itemId, if it has been put. */
+  item(objId: number, itemId: number): ObjItem | undefined {
+    const i = this.index.get(objId)?.get(itemId);
+    return i === undefined ? undefined : this.byId.get(objId)?.items[i];
+  }
+}

@@ -1,0 +1,149 @@
+/**
+ * The Inspector: the queue or pipe picked in the timeline, as it is at the playhead (or
+ * now, at the live edge): its items front first, each as Python would print it, its
+ * maxsize, and how many items went in and came out so far. Collapsible; absent when the
+ * run has no queues or pipes.
+ */
+import { useState, type CSSProperties, type JSX } from "react";
+import { useStore } from "zustand";
+import { ObjectModel, processColor, runStore, uiStore, type ChannelObject, type Lane, type ObjItem } from "../../state";
+import "./Inspector.css";
+
+/** More items than this are summarised ("… and 1,234 more"). */
+const SHOW_MAX = 200;
+
+function fmtTime(ms: number): string {
+  return ms < 1000 ? `${Math.round(ms)} ms` : `${(ms / 1000).toFixed(2)} s`;
+}
+
+export function Inspector(): JSX.Element | null {
+  const version = useStore(runStore, (s) => s.version);
+  const model = useStore(runStore, (s) => s.objects);
+  const timeline = useStore(runStore, (s) => s.timeline);
+  const playhead = useStore(uiStore, (s) => s.playhead);
+  const selectedObjId = useStore(uiStore, (s) => s.selectedObjId);
+  const [open, setOpen] = useState(true);
+  void version;
+
+  const objects = model.objects;
+  if (objects.length === 0) return null;
+  const obj = objects.find((o) => o.objId === selectedObjId) ?? objects[0];
+  if (!obj) return null;
+
+  if (!open) {
+    return (
+      <aside className="insp insp--closed" role="region" aria-label="Inspector" data-testid="inspector.root">
+        <button type="button" className="insp-toggle" aria-expanded={false} onClick={() => setOpen(true)} title="Show the Inspector">
+          <span className="insp-toggle-text">Inspector ‹</span>
+        </button>
+      </aside>
+    );
+  }
+
+  const t = playhead ?? Infinity;
+  const at = playhead ?? timeline.end;
+  const items = ObjectModel.contentsAt(obj, t);
+  const counts = ObjectModel.countsAt(obj, t);
+  const pipe = obj.kind === "Pipe";
+  const byPid = timeline.byPid;
+
+  return (
+    <aside className="insp" role="region" aria-label="Inspector" data-testid="inspector.root" data-obj-id={obj.objId}>
+      <header className="insp-head">
+        <h3 className="insp-title">Inspector</h3>
+        <span className="insp-when" data-testid="inspector.when">
+          {playhead === null ? "now" : `at ${fmtTime(playhead)}`}
+        </span>
+        <button type="button" className="insp-toggle" aria-expanded={true} onClick={() => setOpen(false)} title="Hide the Inspector">
+          ›
+        </button>
+      </header>
+      {objects.length > 1 && (
+        <div className="insp-pick" role="toolbar" aria-label="Queues and pipes">
+          {objects.map((o) => (
+            <button key={o.objId} type="button" className={`insp-pick-btn${o === obj ? " on" : ""}`} aria-pressed={o === obj} onClick={() => uiStore.getState().selectObject(o.objId)}>
+              {o.label}
+            </button>
+          ))}
+        </div>
+      )}
+      <div className="insp-obj">
+        <div className="insp-obj-label" data-testid="inspector.label">
+          {obj.label}
+        </div>
+        <div className="insp-obj-kind">
+          {obj.kind}
+          {pipe ? " · two ends" : obj.maxsize === null ? " · unbounded" : ` · maxsize ${obj.maxsize}`}
+        </div>
+        <Gauge obj={obj} n={items.length} />
+        <div className="insp-stats" data-testid="inspector.stats">
+          <span>
+            <strong>{counts.put}</strong> {pipe ? "sent" : "put"}
+          </span>
+          <span>
+            <strong>{counts.got}</strong> {pipe ? "received" : "got"}
+          </span>
+          <span>
+            <strong>{items.length}</strong> inside
+          </span>
+        </div>
+      </div>
+      <div className="insp-items-wrap">
+        {pipe ? (
+          <>
+            <ItemList title="end 1 → end 2" items={items.filter((i) => i.dir !== 1)} at={at} byPid={byPid} />
+            <ItemList title="end 2 → end 1" items={items.filter((i) => i.dir === 1)} at={at} byPid={byPid} />
+          </>
+        ) : (
+          <ItemList title="front (next out) first" items={items} at={at} byPid={byPid} />
+        )}
+      </div>
+    </aside>
+  );
+}
+
+function Gauge({ obj, n }: { obj: ChannelObject; n: number }): JSX.Element | null {
+  if (obj.maxsize === null) return null;
+  const full = n >= obj.maxsize;
+  return (
+    <div className={`insp-gauge${full ? " full" : ""}`} aria-label={`${n} of ${obj.maxsize} slots used`}>
+      {obj.maxsize <= 16 ? (
+        Array.from({ length: obj.maxsize }, (_, i) => <span key={i} className={`insp-slot${i < n ? " used" : ""}`} />)
+      ) : (
+        <span className="insp-bar">
+          <span className="insp-bar-fill" style={{ width: `${Math.min(100, (100 * n) / obj.maxsize)}%` }} />
+        </span>
+      )}
+      {full && <span className="insp-full">full</span>}
+    </div>
+  );
+}
+
+function ItemList({ title, items, at, byPid }: { title: string; items: ObjItem[]; at: number; byPid: ReadonlyMap<number, Lane> }): JSX.Element {
+  return (
+    <section className="insp-list">
+      <h4 className="insp-list-title">{title}</h4>
+      {items.length === 0 ? (
+        <div className="insp-empty">empty</div>
+      ) : (
+        <ol className="insp-items" data-testid="inspector.items">
+          {items.slice(0, SHOW_MAX).map((it, k) => {
+            const lane = byPid.get(it.putBy);
+            return (
+              <li key={it.itemId} className="insp-item" data-testid="inspector.item" style={{ "--pc": processColor(lane?.index ?? 0) } as CSSProperties}>
+                <span className="insp-item-pos">{k + 1}</span>
+                <span className="insp-item-body">
+                  <code className="insp-item-repr">{it.preview}</code>
+                  <span className="insp-item-sub">
+                    from {lane?.name ?? `pid ${it.putBy}`} · waiting {fmtTime(Math.max(0, at - it.putAt))}
+                  </span>
+                </span>
+              </li>
+            );
+          })}
+          {items.length > SHOW_MAX && <li className="insp-more">… and {(items.length - SHOW_MAX).toLocaleString()} more</li>}
+        </ol>
+      )}
+    </section>
+  );
+}

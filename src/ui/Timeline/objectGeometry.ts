@@ -1,0 +1,51 @@
+/**
+ * Where the queues' and pipes' places sit below the process lanes, and how an object's
+ * items stack inside its place. Pure: shared by ObjectLane (the places) and
+ * TransferArrows (the arrows that run between lanes and places).
+ */
+import type { ChannelObject } from "../../state";
+import { LANE_H } from "./layout";
+
+/** The "Queues & pipes" heading between the process lanes and the places, px. */
+export const OBJ_HEAD_H = 30;
+/** Height of one object's place, px. */
+export const OBJ_H = 88;
+/** Room above and below the stacked items inside a place, px. */
+export const PLACE_PAD_T = 12;
+export const PLACE_PAD_B = 8;
+const INNER_H = OBJ_H - PLACE_PAD_T - PLACE_PAD_B;
+/** Items are drawn one by one (chips) only when a row is at least this tall. */
+const MIN_CHIP_ROW_H = 10;
+const MAX_CHIP_ROW_H = 22;
+/** More items than this in view in one place: its chart only, no chips. */
+export const CHIP_LIMIT = 240;
+/** More transfers than this in view in all: density bands instead of arrows. */
+export const ARROW_LIMIT = 300;
+
+/** Top of the i-th object's place in the timeline's content, px. */
+export function placeTop(laneCount: number, objIndex: number): number {
+  return laneCount * LANE_H + OBJ_HEAD_H + objIndex * OBJ_H;
+}
+
+export interface PlaceRows {
+  /** Rows the place is divided into (maxsize for a bounded queue, else the most used). */
+  count: number;
+  /** Height of one row, px (may be fractional in chart mode). */
+  h: number;
+  /** Items can be drawn as chips at this size. */
+  chips: boolean;
+}
+
+export function placeRows(obj: ChannelObject): PlaceRows {
+  const count = Math.max(1, obj.maxsize ?? 0, obj.kind === "Pipe" ? obj.rows : Math.max(obj.rows, obj.maxLen));
+  const h = Math.min(MAX_CHIP_ROW_H, INNER_H / count);
+  return { count, h, chips: h >= MIN_CHIP_ROW_H && obj.rows <= count };
+}
+
+/** y (within the place) of the bottom of the stack: items fill it upwards, like a glass. */
+export const placeBase = (): number => OBJ_H - PLACE_PAD_B;
+
+/** y (within the place) of the middle of a row. */
+export function rowMid(rows: PlaceRows, row: number): number {
+  return placeBase() - (row + 0.5) * rows.h;
+}
