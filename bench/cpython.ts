@@ -16,6 +16,13 @@ export type SpawnMethod = "fork" | "spawn" | "forkserver";
  * write(2) - closer to the playground, where every print is an event of its own.
  */
 export type PrintVariant = "fork" | "spawn" | "fork-unbuffered";
+/**
+ * A2/A3 (bench/python/channels.py, cpython_mp.py's b_queue, b_pipe, b_pingpong):
+ * Queue child→parent with small ints and with 1 KB bytes, msg/s; Pipe one way, msg/s;
+ * Pipe ping-pong, µs per round trip.
+ */
+export type ChannelBench = "queue_ints" | "queue_bytes" | "pipe" | "pingpong";
+export const CHANNEL_BENCHES: readonly ChannelBench[] = ["queue_ints", "queue_bytes", "pipe", "pingpong"];
 export const PRINT_VARIANTS: readonly PrintVariant[] = ["fork", "spawn", "fork-unbuffered"];
 
 /**
@@ -39,6 +46,10 @@ export interface CpythonResults {
   printLines: Record<PrintVariant, Stats>;
   /** P1 measured outside: launch..pipe EOF minus interpreter start-up, ms. */
   printLinesPipe: Record<PrintVariant, Stats>;
+  /** Where the A2/A3 figures came from: the shared reference, or our twin; and its start method. */
+  channelsSource: string;
+  /** A2/A3 per workload: msg/s for the throughputs, µs per round trip for ping-pong. */
+  channels: Record<ChannelBench, Stats>;
   /** Whether this machine's environment had PYTHONUNBUFFERED set (the twins run without it). */
   envHadUnbuffered: boolean;
   /** `python3 -c "import multiprocessing"` launch..exit, ms. */
@@ -56,6 +67,8 @@ export class Cpython {
   private readonly spawnJoin: Record<SpawnMethod, number[]> = { fork: [], spawn: [], forkserver: [] };
   private readonly printLines: Record<PrintVariant, number[]> = { fork: [], spawn: [], "fork-unbuffered": [] };
   private readonly printLinesPipe: Record<PrintVariant, number[]> = { fork: [], spawn: [], "fork-unbuffered": [] };
+  private readonly channels: Record<ChannelBench, number[]> = { queue_ints: [], queue_bytes: [], pipe: [], pingpong: [] };
+  private channelsSource = "?";
   private startup: Stats = stats([]);
 
   constructor(private readonly repoRoot: string) {
@@ -85,6 +98,19 @@ export class Cpython {
     return one;
   }
 
+  /** One repetition of one A2/A3 workload (cpython_mp.py's functions when present). */
+  async channelOnce(which: ChannelBench): Promise<number> {
+    const refArgs = existsSync(this.reference) ? ["--reference", this.reference] : [];
+    const args = [join(this.dir, "channels.py"), "--reps", "1", "--only", which, ...refArgs];
+    const r = await runChecked(PY, args, { cwd: this.repoRoot, timeoutMs: 120_000, env: pythonEnv(false) });
+    const out = JSON.parse(r.stdout.trim().split("\n").pop() ?? "{}") as { source: string; python: string; start_method: string; results: Record<string, number[]> };
+    this.python = out.python;
+    this.channelsSource = `${out.source}, start method ${out.start_method}`;
+    const v = out.results[which]?.[0] ?? NaN;
+    this.channels[which].push(v);
+    return v;
+  }
+
   /** One repetition of P1: two children print 50,000 lines each into a pipe we read to EOF. */
   async printLinesOnce(variant: PrintVariant): Promise<{ inner: number; outer: number }> {
     const expected = PRINT_LINES_PER_PROC * PRINT_PROCS;
@@ -112,6 +138,8 @@ export class Cpython {
       printLines: per(this.printLines),
       printLinesPipe: per(this.printLinesPipe),
       startupMs: this.startup,
+      channelsSource: this.channelsSource,
+      channels: per(this.channels),
       envHadUnbuffered: process.env.PYTHONUNBUFFERED !== undefined,
     };
   }

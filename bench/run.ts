@@ -13,7 +13,7 @@ import { dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import type { Browser } from "playwright-core";
 import { launchBrowser } from "./browser";
-import { Cpython, PRINT_VARIANTS } from "./cpython";
+import { CHANNEL_BENCHES, Cpython, PRINT_VARIANTS } from "./cpython";
 import { killAll, killGroup, runChecked, startServer, waitExit } from "./proc";
 import { buildReport, formatTable } from "./table";
 import { Playground } from "./workloads";
@@ -91,7 +91,7 @@ async function main(): Promise<void> {
   server = startServer("npx", ["vite", "preview", "--port", String(PORT), "--strictPort", "--outDir", outDir], repoRoot);
   await waitForServer(60_000);
   browser = await launchBrowser();
-  log(`Chromium ${browser.version()}, CPython via python3: A1 and P1, ${reps} interleaved repetition${reps === 1 ? "" : "s"} each`);
+  log(`Chromium ${browser.version()}, CPython via python3: A1, P1, A2 and A3, ${reps} interleaved repetition${reps === 1 ? "" : "s"} each`);
   const py = new Cpython(repoRoot);
   await py.measureStartup(5);
   const pg = await Playground.open(browser, BASE_URL);
@@ -107,6 +107,13 @@ async function main(): Promise<void> {
     }
     log(`P1 ${i}/${reps} playground: ${await pg.printLinesOnce()}`);
   }
+  for (let i = 1; i <= reps; i++) {
+    for (const which of CHANNEL_BENCHES) {
+      const unit = which === "pingpong" ? "µs/round trip" : "msg/s";
+      log(`${which} ${i}/${reps} CPython: ${(await py.channelOnce(which)).toFixed(1)} ${unit}`);
+      log(`${which} ${i}/${reps} playground: ${(await pg.channelOnce(which)).line}`);
+    }
+  }
   const playground = pg.results();
   const cpython = py.results();
   await pg.close();
@@ -118,11 +125,11 @@ async function main(): Promise<void> {
   console.log("");
   console.log(
     `Multiprocessing Playground bench ${quick ? "(--quick, 1 rep)" : `(${reps} reps)`} · ${started.toISOString()} · ` +
-      `${cpus().length} CPUs, load avg ${load(loadBefore)} → ${load(loadAfter)} · CPython ${cpython.python} (A1 from ${cpython.spawnSource})`,
+      `${cpus().length} CPUs, load avg ${load(loadBefore)} → ${load(loadAfter)} · CPython ${cpython.python} (A1 from ${cpython.spawnSource}; A2/A3 from ${cpython.channelsSource})`,
   );
   console.log(formatTable(rows));
   const missed = verdicts.filter((v) => !v.met);
-  console.log(missed.length === 0 ? "All targets met." : missed.map((v) => `MISSED: ${v.description} (${v.playground.toFixed(1)} ms > ${v.limit.toFixed(1)} ms)`).join("\n"));
+  console.log(missed.length === 0 ? "All targets met." : missed.map((v) => `MISSED: ${v.description} (${v.playground.toFixed(1)} ${v.unit ?? "ms"} ${v.atLeast ? "<" : ">"} ${v.limit.toFixed(1)} ${v.unit ?? "ms"})`).join("\n"));
   if (playground.pageErrors.length > 0) console.log(`Page errors during the run:\n  ${playground.pageErrors.join("\n  ")}`);
 
   const resultsDir = join(repoRoot, "bench", "results");

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { stats } from "./stats";
-import { fmt, formatTable } from "./table";
+import { fmt, formatTable, speedRatio } from "./table";
 
 describe("bench report helpers", () => {
   it("summarises repetitions as median, min and max", () => {
@@ -22,5 +22,11 @@ describe("bench report helpers", () => {
     expect(new Set(lines.map((l) => l.length)).size).toBe(1);
     expect(table).toContain("| more ");
     expect(table).toContain("MISSED");
+  });
+
+  it("turns throughputs and times alike into speed relative to CPython", () => {
+    expect(speedRatio(300, 100, true)).toBe(3); // msg/s: three times CPython's rate
+    expect(speedRatio(20, 60, false)).toBe(3); // µs per round trip: a third of CPython's time
+    expect(speedRatio(50, 100, true)).toBe(0.5);
   });
 });

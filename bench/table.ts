@@ -1,5 +1,5 @@
 /** The report: rows with targets and verdicts, and a plain-text table of them. */
-import type { CpythonResults } from "./cpython";
+import type { ChannelBench, CpythonResults } from "./cpython";
 import type { Stats } from "./stats";
 import { PRINT_TOTAL_LINES, type BrowserResults } from "./workloads";
 
@@ -18,6 +18,26 @@ export interface Verdict {
   playground: number;
   limit: number;
   description: string;
+  /** Unit of `playground` and `limit`; ms when absent. */
+  unit?: string;
+  /** The figure must be at least `limit` (a throughput); otherwise at most (a time). */
+  atLeast?: boolean;
+}
+
+/** A2/A3 rows: label, unit, and whether bigger figures are better (throughputs) or worse (times). */
+const CHANNELS: { id: ChannelBench; label: string; unit: string; higherIsBetter: boolean }[] = [
+  { id: "queue_ints", label: "A2 Queue 100k small ints\n   child→parent, msg/s", unit: "msg/s", higherIsBetter: true },
+  { id: "queue_bytes", label: "A2 Queue 100k 1 KB bytes\n   child→parent, msg/s", unit: "msg/s", higherIsBetter: true },
+  { id: "pipe", label: "A3 Pipe 100k small ints\n   one way, msg/s", unit: "msg/s", higherIsBetter: true },
+  { id: "pingpong", label: "A3 Pipe ping-pong, 20k round\n   trips, µs per round trip", unit: "µs/rt", higherIsBetter: false },
+];
+/** A2/A3 targets, as speed relative to CPython: at least as fast, aim 3×. */
+const CHANNEL_TARGET = 1;
+const CHANNEL_AIM = 3;
+
+/** Playground speed relative to CPython's (>1: faster), whichever way the unit runs. */
+export function speedRatio(playground: number, cpython: number, higherIsBetter: boolean): number {
+  return higherIsBetter ? playground / cpython : cpython / playground;
 }
 
 const HEADERS: Row = { workload: "workload", playground: "playground (median, min..max)", cpython: "CPython figure(s)", ratio: "ratio", target: "target", verdict: "verdict" };
@@ -44,6 +64,17 @@ export function buildReport(b: BrowserResults, c: CpythonResults): { rows: Row[]
     { id: "P1.fork", met: p1 <= 2 * pl.fork.median, playground: p1, limit: 2 * pl.fork.median, description: "100k lines shown ≤ 2× CPython fork writing to a pipe" },
     { id: "P1.spawn", met: p1 <= 2 * pl.spawn.median, playground: p1, limit: 2 * pl.spawn.median, description: "100k lines shown ≤ 2× CPython spawn writing to a pipe" },
   ];
+  for (const ch of CHANNELS) {
+    const pg = b.channels[ch.id].median;
+    const py = c.channels[ch.id].median;
+    const speed = speedRatio(pg, py, ch.higherIsBetter);
+    for (const [suffix, want] of [["", CHANNEL_TARGET], [".aim", CHANNEL_AIM]] as const) {
+      // The figure CPython × want (throughput) or CPython ÷ want (time) that meets the target.
+      const limit = ch.higherIsBetter ? py * want : py / want;
+      const what = `${ch.id} ${suffix ? "aim: " : ""}≥ ${want}× CPython's speed`;
+      verdicts.push({ id: `${ch.id}${suffix}`, met: speed >= want, playground: pg, limit, description: what, unit: ch.unit, atLeast: ch.higherIsBetter });
+    }
+  }
   const v = (id: string) => verdicts.find((x) => x.id === id)?.met ?? false;
   const linesPerSec = (ms: number) => `${fmt(PRINT_TOTAL_LINES / (ms / 1000))} lines/s`;
 
@@ -103,6 +134,20 @@ export function buildReport(b: BrowserResults, c: CpythonResults): { rows: Row[]
       target: "(for comparison)",
       verdict: "info",
     },
+    ...CHANNELS.map((ch): Row => {
+      const pg = b.channels[ch.id];
+      const py = c.channels[ch.id];
+      const speed = speedRatio(pg.median, py.median, ch.higherIsBetter);
+      const bound = (want: number) => `${ch.higherIsBetter ? "≥" : "≤"} ${fmt(ch.higherIsBetter ? py.median * want : py.median / want)}`;
+      return {
+        workload: ch.label,
+        playground: `${range(pg)}\nclick → finished ${fmt(b.channelsFinished[ch.id].median)} ms`,
+        cpython: range(py),
+        ratio: `×${fmt(speed)} speed`,
+        target: `≥ ${CHANNEL_TARGET}× CPython (${bound(CHANNEL_TARGET)})\naim ${CHANNEL_AIM}× (${bound(CHANNEL_AIM)})`,
+        verdict: `${verdictWord(v(ch.id))}\naim ${verdictWord(v(`${ch.id}.aim`))}`,
+      };
+    }),
   ];
   return { rows, verdicts };
 }

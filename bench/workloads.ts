@@ -1,10 +1,11 @@
 /**
- * The browser workloads A1 and P1 in one page of the playground, one run per call,
+ * The browser workloads A1, A2, A3 and P1 in one page of the playground, one run per call,
  * so run.ts can interleave them with the CPython repetitions.
  */
 import type { Browser, Page } from "playwright-core";
 import { loadSnippet, openPlayground, runOnce } from "./browser";
-import { PRINT_LINES, PRINT_LINES_PER_PROC, SPAWN_JOIN } from "./snippets";
+import type { ChannelBench } from "./cpython";
+import { PIPE_ONE_WAY, PIPE_PING_PONG, PRINT_LINES, PRINT_LINES_PER_PROC, queueSnippet, SPAWN_JOIN } from "./snippets";
 import { stats, type Stats } from "./stats";
 
 export const PRINT_TOTAL_LINES = 2 * PRINT_LINES_PER_PROC;
@@ -32,15 +33,32 @@ export interface BrowserResults {
   printCount: Stats;
   /** P1 split by wall clock: click → program start, click → first line, program end → all shown, ms. */
   printBreakdown: { clickToStart: Stats; firstLine: Stats; endToShown: Stats; shownAtJoin: Stats; longTasksMs: Stats; longestTaskMs: Stats };
+  /** A2/A3: msg/s for the throughputs, µs per round trip for ping-pong, one value per run. */
+  channels: Record<ChannelBench, Stats>;
+  /** A2/A3: click on Run until the status pill says finished, ms (start-up, the workload, exit). */
+  channelsFinished: Record<ChannelBench, Stats>;
   pageErrors: string[];
 }
+
+type SnippetId = "A1" | "P1" | ChannelBench;
+
+const SNIPPETS: Record<SnippetId, { code: string; bench: string }> = {
+  A1: { code: SPAWN_JOIN, bench: "spawn_join_ms" },
+  P1: { code: PRINT_LINES, bench: "print_lines_ms" },
+  queue_ints: { code: queueSnippet("ints"), bench: "queue_ints_msg_s" },
+  queue_bytes: { code: queueSnippet("bytes"), bench: "queue_bytes_msg_s" },
+  pipe: { code: PIPE_ONE_WAY, bench: "pipe_msg_s" },
+  pingpong: { code: PIPE_PING_PONG, bench: "pingpong_us" },
+};
 
 const series = <K extends string>(...keys: K[]) => Object.fromEntries(keys.map((k) => [k, [] as number[]])) as Record<K, number[]>;
 
 export class Playground {
   private readonly a1 = series("value", "inStart", "slowest");
   private readonly p1 = series("shown", "finished", "inner", "count", "clickToStart", "firstLine", "endToShown", "shownAtJoin", "longTasks", "longest");
-  private loaded: "A1" | "P1" = "A1";
+  private readonly ch = series<ChannelBench>("queue_ints", "queue_bytes", "pipe", "pingpong");
+  private readonly chFinished = series<ChannelBench>("queue_ints", "queue_bytes", "pipe", "pingpong");
+  private loaded: SnippetId = "A1";
 
   private constructor(
     private readonly page: Page,
@@ -67,6 +85,19 @@ export class Playground {
     this.a1.inStart.push(m.bench.fields.start_ms ?? NaN);
     this.a1.slowest.push(m.bench.fields.slowest_ms ?? NaN);
     return `${m.bench.value.toFixed(2)} ms/proc (in start() ${m.bench.fields.start_ms} ms, slowest ${m.bench.fields.slowest_ms} ms; run took ${m.finishedMs.toFixed(0)} ms)`;
+  }
+
+  /** One run of an A2/A3 snippet; returns its figure and a line for the progress log. */
+  async channelOnce(which: ChannelBench): Promise<{ value: number; line: string }> {
+    await this.load(which);
+    await this.page.waitForTimeout(SETTLE_MS);
+    const m = await runOnce(this.page, { targetLines: null, timeoutMs: 180_000 });
+    expectBench(m.bench.name, SNIPPETS[which].bench);
+    this.ch[which].push(m.bench.value);
+    this.chFinished[which].push(m.finishedMs);
+    const unit = which === "pingpong" ? "µs/round trip" : "msg/s";
+    const join = m.bench.fields.join_ms !== undefined ? `, join() after the last get ${m.bench.fields.join_ms} ms` : "";
+    return { value: m.bench.value, line: `${m.bench.value.toFixed(1)} ${unit} (run took ${m.finishedMs.toFixed(0)} ms${join})` };
   }
 
   /** One run of the P1 snippet; returns a line for the progress log. */
@@ -114,13 +145,18 @@ export class Playground {
         clickToStart: p("clickToStart"), firstLine: p("firstLine"), endToShown: p("endToShown"),
         shownAtJoin: p("shownAtJoin"), longTasksMs: p("longTasks"), longestTaskMs: p("longest"),
       },
+      channels: { queue_ints: stats(this.ch.queue_ints), queue_bytes: stats(this.ch.queue_bytes), pipe: stats(this.ch.pipe), pingpong: stats(this.ch.pingpong) },
+      channelsFinished: {
+        queue_ints: stats(this.chFinished.queue_ints), queue_bytes: stats(this.chFinished.queue_bytes),
+        pipe: stats(this.chFinished.pipe), pingpong: stats(this.chFinished.pingpong),
+      },
       pageErrors: [...this.errors],
     };
   }
 
-  private async load(which: "A1" | "P1"): Promise<void> {
+  private async load(which: SnippetId): Promise<void> {
     if (this.loaded === which) return;
-    await loadSnippet(this.page, which === "A1" ? SPAWN_JOIN : PRINT_LINES);
+    await loadSnippet(this.page, SNIPPETS[which].code);
     this.loaded = which;
   }
 }
