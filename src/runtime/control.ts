@@ -52,9 +52,6 @@ export class Control {
   peekSeq(): number {
     return Atomics.load(this.a, SEQ);
   }
-  seqIndex(): number {
-    return SEQ;
-  }
 
   /** Allocates a pid, or null when the run has used up its process table. */
   allocPid(): number | null {
@@ -74,9 +71,6 @@ export class Control {
       if (n >= MAX_LIVE_PROCESSES) return false;
       if (Atomics.compareExchange(this.a, LIVE, n, n + 1) === n) return true;
     }
-  }
-  liveCount(): number {
-    return Atomics.load(this.a, LIVE);
   }
 
   /** Stop: from now on no process runs another line of the user's code. */

@@ -56,23 +56,7 @@ export type RunEvent = Base &
     | { kind: "note"; level: "info" | "error"; text: string }
   );
 
-export type RunEventKind = RunEvent["kind"];
-export type EventOf<K extends RunEventKind> = Extract<RunEvent, { kind: K }>;
-
 /** A distributive Omit, so that omitting the header keeps the union discriminated. */
 export type EventBody = RunEvent extends infer E ? (E extends RunEvent ? Omit<E, "seq" | "t" | "pid"> : never) : never;
 /** An event before the collector gives it its seq. */
 export type UnsequencedEvent = RunEvent extends infer E ? (E extends RunEvent ? Omit<E, "seq"> : never) : never;
-
-/** Lifecycle summary of one process, derived from events (see summarize.ts). */
-export interface ProcessInfo {
-  pid: Pid;
-  ppid: Pid | null;
-  name: string;
-  daemon: boolean;
-  target: string;
-  createdAt: number;
-  startedAt: number | null;
-  exitedAt: number | null;
-  exitCode: number | null;
-}

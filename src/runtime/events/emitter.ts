@@ -25,11 +25,6 @@ export class Emitter {
     this.zero = clockZero - performance.timeOrigin;
   }
 
-  /** Milliseconds since the run began, on the clock every process shares. */
-  now(): number {
-    return performance.now() - this.zero;
-  }
-
   /** Writes one closed record (publishing any open output first). Hold the ring's lock. */
   private record(tag: number, text: string, line: number): number {
     const h = this.header;
