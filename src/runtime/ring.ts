@@ -28,6 +28,8 @@ const LOCK = 3;
 const OPEN = 4;
 /** Position just after the open record's last code unit. */
 const OPEN_END = 5;
+/** Set by the reader when it could not take the open record: the writer publishes it at its next write. */
+const TAKE = 6;
 const HEADER_INTS = 8;
 const HEADER_BYTES = HEADER_INTS * 4;
 /** len(2) tag(1) seq(2) microseconds(3) line(2) */
@@ -110,6 +112,11 @@ export class RingWriter extends RingView {
   /** Appends to the open record if the ring has room for `text` now; false otherwise. */
   tryAppendOpen(text: string): boolean {
     const h = this.header;
+    // The reader asked for the open record while we held the lock: hand it over now.
+    if (Atomics.load(h, TAKE) !== 0) {
+      Atomics.store(h, TAKE, 0);
+      return false;
+    }
     const end = Atomics.load(h, OPEN_END);
     const free = this.data.length - ((end - Atomics.load(h, READ)) | 0);
     if (free < text.length || end - Atomics.load(h, OPEN) + text.length > this.maxRecord + RECORD_HEAD) return false;
@@ -164,9 +171,11 @@ export class RingReader extends RingView {
   }
 
   /**
-   * Publishes the writer's open record, if any, unless the writer is touching it
-   * right now (then it is simply read next time). `force` ignores the lock: only
-   * for a writer that is dead.
+   * Publishes the writer's open record, if any. A writer in a tight loop of prints
+   * holds the lock most of the time, so after a few tries the reader leaves a
+   * request instead, which the writer honours at its next write: without it a
+   * busy writer's output (and, through the ordering watermark, everyone's) would
+   * wait for the writer to stop. `force` ignores the lock: only for a dead writer.
    */
   takeOpen(force = false): void {
     if (Atomics.load(this.header, OPEN) === -1) return;
@@ -174,9 +183,14 @@ export class RingReader extends RingView {
       this.publishOpen();
       return;
     }
-    if (!this.tryLock()) return;
-    this.publishOpen();
-    this.unlock();
+    for (let i = 0; i < TAKE_TRIES; i++) {
+      if (this.tryLock()) {
+        this.publishOpen();
+        this.unlock();
+        return;
+      }
+    }
+    Atomics.store(this.header, TAKE, 1);
   }
 
   /**
@@ -226,3 +240,4 @@ function chars(d: Uint16Array, start: number, len: number): string {
 }
 
 const CHUNK = 8192;
+const TAKE_TRIES = 64;

@@ -108,6 +108,22 @@ describe("open output records", () => {
     expect(texts()).toEqual(["0:a1 ", "1:b1 ", "0:a2 a3 "]);
   });
 
+  it("a writer that holds the lock whenever the kernel looks still hands its output over", () => {
+    const control = new Control(createControl());
+    const ring = createRing(1024);
+    const c = new Collector(control);
+    c.add(FIRST_PID, ring);
+    const e = new Emitter(control, ring, performance.timeOrigin, FIRST_PID);
+    e.out(1, "first ");
+    const writer = new RingWriter(ring);
+    writer.lock(); // as if mid-print whenever the kernel drains
+    expect(c.collect()).toEqual([]);
+    writer.unlock();
+    e.out(1, "second ");
+    // Handed over as its own record: "second " could not be merged into it.
+    expect(c.collect().map((ev) => (ev.kind === "out" ? ev.text : ev.kind))).toEqual(["first ", "second "]);
+  });
+
   it("keeps stdout and stderr apart and closes output before any other event", () => {
     const { a, texts } = setup();
     a.out(1, "out ");
