@@ -1,0 +1,72 @@
+/** The run store with a fake kernel: no React, no workers. */
+import { describe, expect, it } from "vitest";
+import type { KernelApi, KernelBatch, RunOutcome } from "../runtime/protocol";
+import { createRunStore } from "./runStore";
+
+function fakeKernel() {
+  let deliver: ((b: KernelBatch) => void) | null = null;
+  let finish: ((o: RunOutcome) => void) | null = null;
+  let stops = 0;
+  const kernel: KernelApi = {
+    check: async () => null,
+    run: (_source, onBatch) => {
+      deliver = onBatch;
+      return new Promise((resolve) => (finish = resolve));
+    },
+    stop: async () => {
+      stops++;
+      finish?.({ runId: 1, exitCode: -15, stopped: true, syntaxError: null });
+    },
+  };
+  return {
+    kernel,
+    batch: (b: KernelBatch) => deliver?.(b),
+    finish: (o: RunOutcome) => finish?.(o),
+    stops: () => stops,
+  };
+}
+
+const tick = () => new Promise((r) => setTimeout(r, 40));
+
+describe("runStore", () => {
+  it("applies batches to the console and the timeline, then records the outcome", async () => {
+    const k = fakeKernel();
+    const store = createRunStore(() => k.kernel);
+    const done = store.getState().run("print('hi')");
+    expect(store.getState().status).toBe("running");
+    const runId = store.getState().runId;
+    k.batch({ runId, events: [
+      { seq: 0, t: 0, pid: 7, kind: "proc.start", name: "MainProcess", ppid: null },
+      { seq: 1, t: 1, pid: 7, kind: "out", stream: 1, text: "hi\n" },
+    ] });
+    k.batch({ runId: runId + 99, events: [{ seq: 2, t: 2, pid: 7, kind: "out", stream: 1, text: "from another run\n" }] });
+    await tick();
+    expect(store.getState().console.toText()).toBe("hi\n");
+    expect(store.getState().timeline.lanes.map((l) => l.name)).toEqual(["MainProcess"]);
+    k.finish({ runId, exitCode: 0, stopped: false, syntaxError: null });
+    await done;
+    expect(store.getState()).toMatchObject({ status: "finished", exitCode: 0 });
+  });
+
+  it("reports a syntax error without output", async () => {
+    const k = fakeKernel();
+    const store = createRunStore(() => k.kernel);
+    const done = store.getState().run("let = ;");
+    const syntaxError = { message: "Unexpected token", line: 1, column: 5, report: "SyntaxError: unexpected token\n" };
+    k.finish({ runId: 1, exitCode: null, stopped: false, syntaxError });
+    await done;
+    expect(store.getState()).toMatchObject({ status: "syntax-error", syntaxError });
+    expect(store.getState().console.lineCount).toBe(0);
+  });
+
+  it("Stop asks the kernel once and ends as stopped", async () => {
+    const k = fakeKernel();
+    const store = createRunStore(() => k.kernel);
+    const done = store.getState().run("while (true) {}");
+    await store.getState().stop();
+    await store.getState().stop();
+    await done;
+    expect(k.stops()).toBe(1);
+    expect(store.getState().status).toBe("stopped");
+  });
+});
