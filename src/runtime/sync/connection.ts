@@ -9,7 +9,7 @@ import { BrokenPipeError, EOFError, OSError, ValueError } from "../lib/exception
 import { ctx } from "../process/context";
 import { ByteQueue, type ByteQueueState } from "../share/byteQueue";
 import { HANDLE, registerHandleKind, type HandleDescription } from "./handles";
-import { pickleItem, previewItem, unpickleItem } from "./itemCodec";
+import { briefPart, pickleItem, previewItem, unpickleItem } from "./itemCodec";
 
 interface PipeState {
   id: number;
@@ -126,7 +126,7 @@ export class Connection {
     const q = this.#recv;
     if (!q) throw new OSError("connection is write-only");
     const c = ctx();
-    let r = q.get(0);
+    let r = q.get(briefPart(null));
     if (r === "empty") {
       c.emit({ kind: "proc.block", on: { op: "obj", objId: this.#h.pipe.id, objLabel: this.#h.pipe.label, call: op, timeout: null } });
       r = q.get(null);

@@ -13,7 +13,7 @@ import { ctx } from "../process/context";
 import { ByteQueue, type ByteQueueState } from "../share/byteQueue";
 import { ByteQueueTasks } from "../share/byteQueueTasks";
 import { HANDLE, registerHandleKind, type HandleDescription } from "./handles";
-import { pickleItem, previewItem, unpickleItem, waitMs, type BlockOptions } from "./itemCodec";
+import { briefPart, pickleItem, previewItem, restOf, unpickleItem, waitMs, type BlockOptions } from "./itemCodec";
 
 interface QueueHandle {
   kind: ObjKind;
@@ -60,10 +60,11 @@ class BaseQueue {
     this.checkClosed();
     const bytes = pickleItem(obj);
     const c = ctx();
-    let r = this.q.put(bytes, 0);
+    let r = this.q.put(bytes, briefPart(ms));
+    if (r === "full" && ms !== null && ms <= briefPart(ms)) ms = 0;
     if (r === "full" && ms !== 0) {
       c.emit({ kind: "proc.block", on: { op: "obj", objId: this.h.id, objLabel: this.h.label, call: op, timeout: ms === null ? null : ms / 1000 } });
-      r = this.q.put(bytes, ms);
+      r = this.q.put(bytes, restOf(ms));
       c.emitter.emit({ kind: "proc.unblock", outcome: r === "ok" ? "ok" : "timeout" });
     }
     this.opEvent(op, r === "ok" ? "ok" : r === "full" ? "full" : "closed", r === "ok" ? this.q.lastPutSeq : undefined, previewItem(obj));
@@ -74,10 +75,11 @@ class BaseQueue {
   protected getItem(ms: number | null, op = "get"): { ok: true; value: unknown } | { ok: false } {
     this.checkClosed();
     const c = ctx();
-    let r = this.q.get(0);
+    let r = this.q.get(briefPart(ms));
+    if (r === "empty" && ms !== null && ms <= briefPart(ms)) ms = 0;
     if (r === "empty" && ms !== 0) {
       c.emit({ kind: "proc.block", on: { op: "obj", objId: this.h.id, objLabel: this.h.label, call: op, timeout: ms === null ? null : ms / 1000 } });
-      r = this.q.get(ms);
+      r = this.q.get(restOf(ms));
       c.emitter.emit({ kind: "proc.unblock", outcome: typeof r === "string" ? "timeout" : "ok" });
     }
     if (typeof r === "string") {
