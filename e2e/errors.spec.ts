@@ -168,9 +168,9 @@ test.describe("Errors and bad input", () => {
     // While it prints, frames keep coming.
     await expect(app.console.lines.first()).toBeVisible();
     const samples: number[] = [];
-    while (samples.length < 8 && (await app.toolbar.status.getAttribute("data-status")) === "running") {
+    // Sampled back to back: a fast machine prints the million lines in a couple of seconds.
+    while (samples.length < 20 && (await app.toolbar.status.getAttribute("data-status")) === "running") {
       samples.push(await app.frameRoundTrip());
-      await app.page.waitForTimeout(100); // spacing between samples, not a wait for a state
     }
     test.info().annotations.push({ type: "frame round trips (ms)", description: samples.join(", ") });
     expect(samples.length, "the run lasted long enough to sample").toBeGreaterThanOrEqual(3);
