@@ -79,7 +79,7 @@ export class Connection {
   }
 
   send(obj: unknown): void {
-    this.sendMessage(PICKLED, pickleItem(obj), previewItem(obj));
+    this.sendMessage(pickleItem(obj, PICKLED), previewItem(obj));
   }
 
   send_bytes(buf: Uint8Array, offset = 0, size: number | null = null): void {
@@ -88,16 +88,17 @@ export class Connection {
     const n = size ?? buf.length - offset;
     if (n < 0 || offset + n > buf.length) throw new ValueError("buffer length < offset + size");
     const bytes = buf.subarray(offset, offset + n);
-    this.sendMessage(RAW, bytes, previewItem(bytes));
+    const msg = new Uint8Array(n + 1);
+    msg[0] = RAW;
+    msg.set(bytes, 1);
+    this.sendMessage(msg, previewItem(bytes));
   }
 
-  private sendMessage(kind: number, payload: Uint8Array, preview: string): void {
+  /** `msg` is the kind byte (PICKLED or RAW) and the payload. */
+  private sendMessage(msg: Uint8Array, preview: string): void {
     this.check();
     if (!this.#send) throw new OSError("connection is read-only");
     if (Atomics.load(this.#refs, 1 - this.#h.end) === 0) throw new BrokenPipeError("[Errno 32] Broken pipe");
-    const msg = new Uint8Array(payload.length + 1);
-    msg[0] = kind;
-    msg.set(payload, 1);
     this.#send.put(msg, null);
     this.opEvent("send", "ok", this.#send.lastPutSeq, preview);
   }
@@ -105,14 +106,14 @@ export class Connection {
   recv(): unknown {
     const { msg, seq } = this.receive("recv");
     const value = msg[0] === RAW ? msg.slice(1) : unpickleItem(msg.subarray(1));
-    this.opEvent("recv", "ok", seq, previewItem(value));
+    this.opEvent("recv", "ok", seq);
     return value;
   }
 
   recv_bytes(maxlength: number | null = null): Uint8Array {
     const { msg, seq } = this.receive("recv_bytes");
     const body = msg.slice(1);
-    this.opEvent("recv_bytes", "ok", seq, previewItem(body));
+    this.opEvent("recv_bytes", "ok", seq);
     if (maxlength !== null && body.length > maxlength) {
       this.close();
       throw new OSError("bad message length");

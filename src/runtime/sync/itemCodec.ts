@@ -6,7 +6,7 @@
 import { builtinExceptions, RuntimeError } from "../lib/exceptions";
 import { pyRepr } from "../lib/pyrepr";
 import { ctx } from "../process/context";
-import { dumps, loads, type PickleHooks } from "../share/pickleCodec";
+import { dumpsInto, loads, PickleWriter, type PickleHooks } from "../share/pickleCodec";
 import { refuseInQueue } from "./handles";
 
 const PREVIEW_MAX = 80;
@@ -22,10 +22,23 @@ function hooks(): PickleHooks {
   return cached.hooks;
 }
 
-export function pickleItem(value: unknown): Uint8Array {
-  const { bytes, shared } = dumps(value, hooks());
+/** One writer per thread, reused for every item: a queue copies the bytes in at once. */
+let writer = new PickleWriter(4096);
+/** A writer grown past this (a huge item) is not kept between items. */
+const KEEP_BYTES = 1 << 20;
+
+/**
+ * The item's pickle, after an optional one-byte `prefix`. The bytes are a view of
+ * a buffer reused by the next call: copy them (as ByteQueue.put does) before pickling again.
+ */
+export function pickleItem(value: unknown, prefix?: number): Uint8Array {
+  if (writer.bytes.length > KEEP_BYTES) writer = new PickleWriter(4096);
+  const w = writer;
+  w.reset();
+  if (prefix !== undefined) w.byte(prefix);
+  const shared = dumpsInto(value, w, hooks());
   if (shared.length > 0) throw new RuntimeError("shared memory cannot be sent through a Queue or Pipe in the playground yet");
-  return bytes;
+  return w.view();
 }
 
 export function unpickleItem(bytes: Uint8Array): unknown {

@@ -87,7 +87,8 @@ class BaseQueue {
       return { ok: false };
     }
     const value = unpickleItem(r);
-    this.opEvent(op, "ok", this.q.lastGetSeq, previewItem(value));
+    // The timeline knows the item from its put (same number): no second preview.
+    this.opEvent(op, "ok", this.q.lastGetSeq);
     return { ok: true, value };
   }
 
