@@ -9,7 +9,8 @@ import { BrokenPipeError, EOFError, OSError, ValueError } from "../lib/exception
 import { ctx } from "../process/context";
 import { ByteQueue, type ByteQueueState } from "../share/byteQueue";
 import { HANDLE, registerHandleKind, type HandleDescription } from "./handles";
-import { briefPart, pickleItem, previewItem, unpickleItem } from "./itemCodec";
+import { waitAnnounced } from "./announcedWait";
+import { pickleItem, previewItem, unpickleItem } from "./itemCodec";
 
 interface PipeState {
   id: number;
@@ -126,13 +127,8 @@ export class Connection {
     this.check();
     const q = this.#recv;
     if (!q) throw new OSError("connection is write-only");
-    const c = ctx();
-    let r = q.get(briefPart(null));
-    if (r === "empty") {
-      c.emit({ kind: "proc.block", on: { op: "obj", objId: this.#h.pipe.id, objLabel: this.#h.pipe.label, call: op, timeout: null } });
-      r = q.get(null);
-      c.emitter.emit({ kind: "proc.unblock", outcome: typeof r === "string" ? "error" : "ok" });
-    }
+    const target = { objId: this.#h.pipe.id, objLabel: this.#h.pipe.label, call: op };
+    const r = waitAnnounced(null, target, (wait) => q.get(wait), (x) => x === "empty", (x) => (typeof x === "string" ? "error" : "ok"));
     if (typeof r === "string") {
       this.opEvent(op, "eof");
       throw new EOFError();

@@ -89,20 +89,3 @@ export function waitMs(blockOrOptions: boolean | BlockOptions | undefined, timeo
   if (secs < 0) throw new (builtinExceptions.ValueError)("'timeout' must be a non-negative number");
   return secs * 1000;
 }
-
-/**
- * A wait shorter than this is not shown as blocking: at the timeline's scale it is
- * invisible, and announcing it (two events and a look at the stack) would cost more
- * than the wait itself in a tight ping-pong.
- */
-export const BRIEF_WAIT_MS = 0.05;
-
-/** The first, unannounced part of a wait of `ms` (null: forever). */
-export function briefPart(ms: number | null): number {
-  return ms === null ? BRIEF_WAIT_MS : Math.min(ms, BRIEF_WAIT_MS);
-}
-
-/** What is left of a wait of `ms` after its brief part. */
-export function restOf(ms: number | null): number | null {
-  return ms === null ? null : Math.max(0, ms - BRIEF_WAIT_MS);
-}

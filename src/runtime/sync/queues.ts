@@ -13,7 +13,8 @@ import { ctx } from "../process/context";
 import { ByteQueue, type ByteQueueState } from "../share/byteQueue";
 import { ByteQueueTasks } from "../share/byteQueueTasks";
 import { HANDLE, registerHandleKind, type HandleDescription } from "./handles";
-import { briefPart, pickleItem, previewItem, restOf, unpickleItem, waitMs, type BlockOptions } from "./itemCodec";
+import { waitAnnounced } from "./announcedWait";
+import { pickleItem, previewItem, unpickleItem, waitMs, type BlockOptions } from "./itemCodec";
 
 interface QueueHandle {
   kind: ObjKind;
@@ -59,14 +60,7 @@ class BaseQueue {
   protected putItem(obj: unknown, ms: number | null, op = "put"): boolean {
     this.checkClosed();
     const bytes = pickleItem(obj);
-    const c = ctx();
-    let r = this.q.put(bytes, briefPart(ms));
-    if (r === "full" && ms !== null && ms <= briefPart(ms)) ms = 0;
-    if (r === "full" && ms !== 0) {
-      c.emit({ kind: "proc.block", on: { op: "obj", objId: this.h.id, objLabel: this.h.label, call: op, timeout: ms === null ? null : ms / 1000 } });
-      r = this.q.put(bytes, restOf(ms));
-      c.emitter.emit({ kind: "proc.unblock", outcome: r === "ok" ? "ok" : "timeout" });
-    }
+    const r = waitAnnounced(ms, this.waitTarget(op), (wait) => this.q.put(bytes, wait), (x) => x === "full", (x) => (x === "ok" ? "ok" : "timeout"));
     this.opEvent(op, r === "ok" ? "ok" : r === "full" ? "full" : "closed", r === "ok" ? this.q.lastPutSeq : undefined, previewItem(obj));
     return r === "ok";
   }
@@ -74,14 +68,7 @@ class BaseQueue {
   /** Gets with events; returns the item or a sentinel for empty. */
   protected getItem(ms: number | null, op = "get"): { ok: true; value: unknown } | { ok: false } {
     this.checkClosed();
-    const c = ctx();
-    let r = this.q.get(briefPart(ms));
-    if (r === "empty" && ms !== null && ms <= briefPart(ms)) ms = 0;
-    if (r === "empty" && ms !== 0) {
-      c.emit({ kind: "proc.block", on: { op: "obj", objId: this.h.id, objLabel: this.h.label, call: op, timeout: ms === null ? null : ms / 1000 } });
-      r = this.q.get(restOf(ms));
-      c.emitter.emit({ kind: "proc.unblock", outcome: typeof r === "string" ? "timeout" : "ok" });
-    }
+    const r = waitAnnounced(ms, this.waitTarget(op), (wait) => this.q.get(wait), (x) => x === "empty", (x) => (typeof x === "string" ? "timeout" : "ok"));
     if (typeof r === "string") {
       this.opEvent(op, "empty");
       return { ok: false };
@@ -90,6 +77,10 @@ class BaseQueue {
     // The timeline knows the item from its put (same number): no second preview.
     this.opEvent(op, "ok", this.q.lastGetSeq);
     return { ok: true, value };
+  }
+
+  protected waitTarget(call: string) {
+    return { objId: this.h.id, objLabel: this.h.label, call };
   }
 
   protected opEvent(op: string, outcome: OpOutcome, itemId?: number, item?: string): void {
@@ -163,11 +154,7 @@ export class JoinableQueue extends Queue {
   }
 
   join(): void {
-    if (this.tasks.unfinished() === 0) return;
-    const c = ctx();
-    c.emit({ kind: "proc.block", on: { op: "obj", objId: this.h.id, objLabel: this.h.label, call: "join", timeout: null } });
-    this.tasks.join(null);
-    c.emitter.emit({ kind: "proc.unblock", outcome: "ok" });
+    waitAnnounced(null, this.waitTarget("join"), (wait) => this.tasks.join(wait), (done) => !done, () => "ok");
   }
 }
 
