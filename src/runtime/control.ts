@@ -76,7 +76,6 @@ export class Control {
   /** Stop: from now on no process runs another line of the user's code. */
   stopAll(): void {
     Atomics.store(this.a, STOPPED, 1);
-    Atomics.notify(this.a, STOPPED);
   }
 
   /**
