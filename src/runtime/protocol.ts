@@ -8,6 +8,7 @@
  *   they wait on shared memory with Atomics.
  */
 import type { Pid, RunEvent } from "./events";
+import type { PackedOps } from "./events/opPack";
 
 /** A syntax error found before anything runs. */
 export interface SyntaxErrorInfo {
@@ -66,7 +67,10 @@ export type KernelToProcess = { type: "run"; spec: ProcessSpec };
 /** A batch of ordered events for the UI, with output already coalesced. */
 export interface KernelBatch {
   runId: number;
+  /** Every event but the packed operations, in seq order. */
   events: RunEvent[];
+  /** Queue and pipe operations, packed (see events/opPack.ts); merge with forEachEvent. */
+  ops?: PackedOps | null;
 }
 
 export interface RunOutcome {

@@ -7,9 +7,11 @@
  *
  * Layout: Int32 header, then `capacity` UTF-16 code units. Counters only grow
  * (mod 2^32); positions are counters & mask. A record is a binary head of
- * RECORD_HEAD code units (text length, tag, seq, time in microseconds, source line),
- * then its text. Numbers stay binary: turning a float into a string costs more than
- * copying a short line.
+ * RECORD_HEAD code units (text length, tag, seq, time in microseconds, source line,
+ * and three 32-bit words a, b, c whose meaning the tag gives), then its text.
+ * Numbers stay binary: turning a float into a string costs more than copying a short
+ * line, and an operation on a queue (a few numbers and a short preview) then costs
+ * no string building at either end.
  *
  * Output may be left *open*: written at the tail but not yet published, so that the
  * next write of the same process can extend it instead of costing a record of its
@@ -32,11 +34,11 @@ const OPEN_END = 5;
 const TAKE = 6;
 const HEADER_INTS = 8;
 const HEADER_BYTES = HEADER_INTS * 4;
-/** len(2) tag(1) seq(2) microseconds(3) line(2) */
-export const RECORD_HEAD = 10;
+/** len(2) tag(1) seq(2) microseconds(3) line(2) a(2) b(2) c(2) */
+export const RECORD_HEAD = 16;
 
 /** Receives each record as the reader walks the ring (no object per record). */
-export type RecordVisitor = (tag: number, seq: number, us: number, line: number, text: string) => void;
+export type RecordVisitor = (tag: number, seq: number, us: number, line: number, text: string, a: number, b: number, c: number) => void;
 
 export function createRing(capacityUnits = 1 << 20): SharedArrayBuffer {
   if ((capacityUnits & (capacityUnits - 1)) !== 0) throw new Error("ring capacity must be a power of two");
@@ -125,8 +127,11 @@ export class RingWriter extends RingView {
     return true;
   }
 
-  /** Writes a record at the tail; `open` leaves it unpublished (hold LOCK, no record open). */
-  write(tag: number, seq: number, us: number, line: number, text: string, open = false): void {
+  /**
+   * Writes a record at the tail; `open` leaves it unpublished (hold LOCK, no record
+   * open). `a`, `b`, `c` are unsigned 32-bit words the tag gives a meaning to.
+   */
+  write(tag: number, seq: number, us: number, line: number, text: string, open = false, a = 0, b = 0, c = 0): void {
     const need = text.length + RECORD_HEAD;
     if (need > this.data.length) throw new RangeError("record larger than ring");
     const h = this.header;
@@ -149,6 +154,12 @@ export class RingWriter extends RingView {
     d[(w + 7) & m] = us & 0xffff;
     d[(w + 8) & m] = line >>> 16;
     d[(w + 9) & m] = line & 0xffff;
+    d[(w + 10) & m] = a >>> 16;
+    d[(w + 11) & m] = a & 0xffff;
+    d[(w + 12) & m] = b >>> 16;
+    d[(w + 13) & m] = b & 0xffff;
+    d[(w + 14) & m] = c >>> 16;
+    d[(w + 15) & m] = c & 0xffff;
     this.copy(w + RECORD_HEAD, text);
     if (open) {
       Atomics.store(h, OPEN_END, (w + need) | 0);
@@ -213,7 +224,10 @@ export class RingReader extends RingView {
         (((d[(p + 3) & m] ?? 0) << 16) | (d[(p + 4) & m] ?? 0)) >>> 0,
         us,
         (((d[(p + 8) & m] ?? 0) << 16) | (d[(p + 9) & m] ?? 0)) >>> 0,
-        this.text((p + RECORD_HEAD) & m, len),
+        len === 0 ? "" : this.text((p + RECORD_HEAD) & m, len),
+        (((d[(p + 10) & m] ?? 0) << 16) | (d[(p + 11) & m] ?? 0)) >>> 0,
+        (((d[(p + 12) & m] ?? 0) << 16) | (d[(p + 13) & m] ?? 0)) >>> 0,
+        (((d[(p + 14) & m] ?? 0) << 16) | (d[(p + 15) & m] ?? 0)) >>> 0,
       );
       p = (p + RECORD_HEAD + len) | 0;
       count++;
@@ -225,6 +239,13 @@ export class RingReader extends RingView {
 
   private text(start: number, len: number): string {
     const d = this.data;
+    // A short text (a queue item's preview) is cheaper built unit by unit than through a subarray.
+    if (len <= SHORT_TEXT) {
+      const m = this.mask;
+      let s = "";
+      for (let i = 0; i < len; i++) s += String.fromCharCode(d[(start + i) & m] ?? 0);
+      return s;
+    }
     const first = Math.min(len, d.length - start);
     const a = chars(d, start, first);
     return first === len ? a : a + chars(d, 0, len - first);
@@ -240,4 +261,5 @@ function chars(d: Uint16Array, start: number, len: number): string {
 }
 
 const CHUNK = 8192;
+const SHORT_TEXT = 12;
 const TAKE_TRIES = 64;

@@ -4,6 +4,7 @@
  * Works without React (zustand/vanilla), so it is tested in Node.
  */
 import { createStore } from "zustand/vanilla";
+import { forEachEvent } from "../runtime/events/opPack";
 import type { KernelApi, KernelBatch, SyntaxErrorInfo } from "../runtime/protocol";
 import { ConsoleBuffer } from "./consoleBuffer";
 import { ObjectModel } from "./objectModel";
@@ -40,11 +41,11 @@ export function createRunStore(kernel: () => KernelApi) {
       const { console: out, timeline, objects, runId } = get();
       for (const batch of pending) {
         if (batch.runId !== runId) continue;
-        for (const e of batch.events) {
+        forEachEvent(batch.events, batch.ops, (e) => {
           if (e.kind === "out") out.append(e.pid, e.stream, e.seq, e.text);
           timeline.apply(e);
           if (e.kind === "obj.create" || e.kind === "obj.op") objects.apply(e);
-        }
+        });
       }
       pending = [];
       set({ version: get().version + 1 });

@@ -1,49 +1,68 @@
 /**
  * Events as ring records. Output, by far the most frequent event, travels as its
- * raw text; operations on shared objects as a few separated fields; everything
- * else as JSON. The head (seq, time, line) is binary (ring.ts).
+ * raw text; operations on queues and pipes (the most frequent after output) as
+ * numbers in the record head plus the item's preview; everything else as JSON. The
+ * head (seq, time, line, and the words a, b, c) is binary (ring.ts).
  */
 import type { EventBody, OpOutcome, Pid, RunEvent } from "../events";
 
 export const TAG_STDOUT = 1;
 export const TAG_STDERR = 2;
 export const TAG_JSON = 3;
-/** An `obj.op`: the most frequent event after output, in a flat form cheaper than JSON. */
+/**
+ * An `obj.op`. The tag unit also carries the operation and outcome (as indexes into
+ * OP_NAMES and OUTCOMES, above the low 3 bits); the words are a = objId,
+ * b = itemId + 1 and c = size + 1 (0: none); the text is the item's preview.
+ */
 export const TAG_OP = 4;
-const SEP = "\x1f";
+const TAG_BITS = 7;
 
-/** Fields joined by a separator that a repr preview never contains raw (repr escapes it). */
-export function encodeOp(objId: number, op: string, outcome: OpOutcome, itemId?: number, size?: number, item?: string): string {
-  return `${objId}${SEP}${op}${SEP}${outcome}${SEP}${itemId ?? ""}${SEP}${size ?? ""}${SEP}${item ?? ""}`;
+/** Operations with a compact record; any other name travels as JSON. */
+export const OP_NAMES = ["put", "put_nowait", "get", "get_nowait", "send", "send_bytes", "recv", "recv_bytes", "task_done"] as const;
+export const OUTCOMES: readonly OpOutcome[] = ["ok", "timeout", "full", "empty", "closed", "eof", "error"];
+const OP_CODE = new Map<string, number>(OP_NAMES.map((n, i) => [n, i]));
+const OUTCOME_CODE = new Map<string, number>(OUTCOMES.map((n, i) => [n, i]));
+
+/** The tag unit of an op record, or -1 when the op has no compact form. */
+export function opTag(op: string, outcome: OpOutcome): number {
+  const o = OP_CODE.get(op);
+  const r = OUTCOME_CODE.get(outcome);
+  return o === undefined || r === undefined ? -1 : TAG_OP | ((o + r * OP_NAMES.length) << 3);
 }
 
 export function encodeBody(body: EventBody): string {
   return JSON.stringify(body);
 }
 
-function decodeOp(text: string, seq: number, t: number, pid: Pid): RunEvent {
-  const f = text.split(SEP, 5);
-  const e: RunEvent = { kind: "obj.op", objId: Number(f[0]), op: f[1] ?? "", outcome: (f[2] ?? "ok") as OpOutcome, seq, t, pid };
-  if (f[3]) e.itemId = Number(f[3]);
-  if (f[4]) e.size = Number(f[4]);
-  let at = -1;
-  for (let i = 0; i < 5; i++) at = text.indexOf(SEP, at + 1);
-  const item = text.slice(at + 1);
-  if (item) e.item = item;
-  return e;
+function decodeOp(code: number, text: string, seq: number, t: number, pid: Pid, line: number, a: number, b: number, c: number): RunEvent {
+  // One object shape for every op, so the folding code downstream stays monomorphic.
+  return {
+    kind: "obj.op",
+    objId: a,
+    op: OP_NAMES[code % OP_NAMES.length] ?? "?",
+    outcome: OUTCOMES[Math.floor(code / OP_NAMES.length)] ?? "error",
+    seq,
+    t,
+    pid,
+    line: line === 0 ? undefined : line,
+    itemId: b === 0 ? undefined : b - 1,
+    size: c === 0 ? undefined : c - 1,
+    item: text === "" ? undefined : text,
+  };
 }
 
-export function decodeRecord(pid: Pid, tag: number, seq: number, us: number, line: number, text: string): RunEvent {
+export function decodeRecord(pid: Pid, tag: number, seq: number, us: number, line: number, text: string, a = 0, b = 0, c = 0): RunEvent {
   const t = us / 1000;
-  if (tag === TAG_OP) return decodeOp(text, seq, t, pid);
-  if (tag === TAG_JSON) {
+  const kind = tag & TAG_BITS;
+  if (kind === TAG_OP) return decodeOp(tag >>> 3, text, seq, t, pid, line, a, b, c);
+  if (kind === TAG_JSON) {
     const e = JSON.parse(text) as RunEvent;
     e.seq = seq;
     e.t = t;
     e.pid = pid;
     return e;
   }
-  const e: RunEvent = { kind: "out", stream: tag === TAG_STDOUT ? 1 : 2, text, seq, t, pid };
+  const e: RunEvent = { kind: "out", stream: kind === TAG_STDOUT ? 1 : 2, text, seq, t, pid };
   if (line) e.line = line;
   return e;
 }

@@ -11,7 +11,7 @@ import type { Control } from "../control";
 import type { EventBody } from "../events";
 import { BUSY, RingWriter } from "../ring";
 import type { OpOutcome } from "../events";
-import { encodeBody, encodeOp, TAG_JSON, TAG_OP, TAG_STDERR, TAG_STDOUT } from "./codec";
+import { encodeBody, opTag, TAG_JSON, TAG_STDERR, TAG_STDOUT } from "./codec";
 
 export class Emitter {
   private readonly ring: RingWriter;
@@ -26,12 +26,12 @@ export class Emitter {
   }
 
   /** Writes one closed record (publishing any open output first). Hold the ring's lock. */
-  private record(tag: number, text: string, line: number): number {
+  private record(tag: number, text: string, line: number, a = 0, b = 0, c = 0): number {
     const h = this.header;
     this.ring.publishOpen();
     Atomics.store(h, BUSY, this.control.peekSeq());
     const seq = this.control.nextSeq();
-    this.ring.write(tag, seq, this.clockUs(), line, text);
+    this.ring.write(tag, seq, this.clockUs(), line, text, false, a, b, c);
     Atomics.store(h, BUSY, -1);
     return seq;
   }
@@ -51,12 +51,20 @@ export class Emitter {
     }
   }
 
-  /** An operation on a shared object (queue put, pipe recv...): `obj.op` in a cheap form. */
+  /**
+   * An operation on a shared object (queue put, pipe recv...): `obj.op` as numbers in
+   * the record head and the preview as its text, so a put costs no string building.
+   */
   op(objId: number, op: string, outcome: OpOutcome, itemId?: number, size?: number, item?: string): void {
+    const tag = opTag(op, outcome);
+    if (tag === -1) {
+      this.emit({ kind: "obj.op", objId, op, outcome, itemId, size, item });
+      return;
+    }
     this.control.haltIfEnded(this.pid);
     this.ring.lock();
     try {
-      this.record(TAG_OP, encodeOp(objId, op, outcome, itemId, size, item), 0);
+      this.record(tag, item ?? "", 0, objId, itemId === undefined ? 0 : itemId + 1, size === undefined ? 0 : size + 1);
     } finally {
       this.ring.unlock();
     }

@@ -68,7 +68,7 @@ export class Collector {
     for (const s of this.sources.values()) {
       const retired = s.retired;
       const pid = s.pid;
-      s.reader.drain((tag, seq, us, line, text) => pending.push(decodeRecord(pid, tag, seq, us, line, text)));
+      s.reader.drain((tag, seq, us, line, text, a, b, c) => pending.push(decodeRecord(pid, tag, seq, us, line, text, a, b, c)));
       if (retired) this.sources.delete(pid);
     }
     if (this.pending.length === 0) return [];

@@ -10,6 +10,7 @@ import type { KernelApi, KernelBatch } from "../protocol";
 import { createBrowserPlatform } from "./browserPlatform";
 import { Kernel } from "./kernel";
 import { coalesceOutput } from "./coalesce";
+import { packOps } from "../events/opPack";
 
 const kernel = new Kernel(createBrowserPlatform(), { warmWorkers: 4 });
 kernel.prewarm();
@@ -28,9 +29,10 @@ const api: KernelApi = {
     const flush = () => {
       timer = null;
       if (buffer.length === 0) return;
-      const batch: KernelBatch = { runId, events: coalesceOutput(buffer) };
+      const { events, ops } = packOps(coalesceOutput(buffer));
       buffer = [];
-      void onBatch(batch);
+      const batch: KernelBatch = { runId, events, ops };
+      void onBatch(ops ? Comlink.transfer(batch, [ops.cols.buffer]) : batch);
     };
     const outcome = await kernel.run(source, (events, id) => {
       runId = id;
