@@ -1,7 +1,7 @@
 /** The run store with a fake kernel: no React, no workers. */
 import { describe, expect, it } from "vitest";
 import type { KernelApi, KernelBatch, RunOutcome } from "../runtime/protocol";
-import { createRunStore } from "./runStore";
+import { createRunStore, nextFlushDelay } from "./runStore";
 
 function fakeKernel() {
   let deliver: ((b: KernelBatch) => void) | null = null;
@@ -68,5 +68,14 @@ describe("runStore", () => {
     await done;
     expect(k.stops()).toBe(1);
     expect(store.getState().status).toBe("stopped");
+  });
+});
+
+describe("nextFlushDelay", () => {
+  it("keeps a frame's pace while flushes are cheap, and spaces costly ones so the UI takes a quarter of the time", () => {
+    expect(nextFlushDelay(2)).toBe(16);
+    expect(nextFlushDelay(20)).toBeCloseTo(60);
+    expect(nextFlushDelay(20) / (nextFlushDelay(20) + 20)).toBeCloseTo(0.75);
+    expect(nextFlushDelay(1000)).toBe(250);
   });
 });

@@ -31,13 +31,33 @@ export interface RunState {
 
 export type RunStore = ReturnType<typeof createRunStore>;
 
+const MIN_FLUSH_MS = 16;
+const MAX_FLUSH_MS = 250;
+/** The UI's share of one core while a busy run streams events: the rest stays with the processes. */
+const UI_SHARE = 0.25;
+
+/**
+ * How long to wait before the next flush, given what folding and rendering the last
+ * one cost. The processes being watched share the machine with the UI thread (two
+ * cores here): a fast queue run streams 100,000s of events a second, and re-rendering
+ * at every frame would take a core from them. Spacing flushes so that the UI works at
+ * most UI_SHARE of the time keeps the picture live (a few updates a second at worst)
+ * and the run's speed the processes' own.
+ */
+export function nextFlushDelay(costMs: number): number {
+  return Math.min(MAX_FLUSH_MS, Math.max(MIN_FLUSH_MS, (costMs * (1 - UI_SHARE)) / UI_SHARE));
+}
+
 export function createRunStore(kernel: () => KernelApi) {
   return createStore<RunState>()((set, get) => {
     /** Batches are applied at most once per frame-ish tick, however fast they arrive. */
     let pending: KernelBatch[] = [];
     let flushScheduled = false;
+    /** Wait before the next flush: grows with what the last one cost (see measureFlush). */
+    let flushDelay = MIN_FLUSH_MS;
     const flush = () => {
       flushScheduled = false;
+      const started = performance.now();
       const { console: out, timeline, objects, runId } = get();
       for (const batch of pending) {
         if (batch.runId !== runId) continue;
@@ -49,12 +69,16 @@ export function createRunStore(kernel: () => KernelApi) {
       }
       pending = [];
       set({ version: get().version + 1 });
+      // Panels re-render in a microtask after set(): a task queued now runs after them.
+      setTimeout(() => {
+        flushDelay = nextFlushDelay(performance.now() - started);
+      }, 0);
     };
     const onBatch = (batch: KernelBatch) => {
       pending.push(batch);
       if (!flushScheduled) {
         flushScheduled = true;
-        setTimeout(flush, 16);
+        setTimeout(flush, flushDelay);
       }
     };
 

@@ -11,7 +11,7 @@ import { ctx } from "../process/context";
  * invisible, and announcing it (two events and a look at the stack) would cost more
  * than the wait itself in a tight ping-pong.
  */
-const BRIEF_WAIT_MS = 0.05;
+const BRIEF_WAIT_MS = 0.2;
 
 export interface WaitTarget {
   objId: number;

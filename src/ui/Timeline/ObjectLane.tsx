@@ -154,26 +154,27 @@ function Chart({ obj, rows, scale, now }: { obj: ChannelObject; rows: PlaceRows;
   const i0 = Math.max(0, upperBound(stepT, scale.t0) - 1);
   const i1 = Math.min(stepT.length, upperBound(stepT, scale.t1) + 1);
   if (i1 <= i0) return null;
+  // One vertical per pixel column, at the highest length the column saw (bursts stay
+  // visible): 100,000 changes draw as a path of a few hundred points.
   let d = "";
   let lastX = -Infinity;
   let colMax = 0;
+  let level = 0;
+  const flushColumn = () => {
+    if (lastX !== -Infinity) d += d === "" ? `M ${lastX} ${base} V ${base - colMax * unit}` : ` H ${lastX} V ${base - colMax * unit}`;
+  };
   for (let i = i0; i < i1; i++) {
     const x = Math.max(0, Math.round(scale.toX(stepT[i] ?? 0)));
     const n = stepN[i] ?? 0;
-    if (d === "") {
-      d = `M ${x} ${base} V ${base - n * unit}`;
+    if (x !== lastX) {
+      flushColumn();
       lastX = x;
-      colMax = n;
-    } else if (x === lastX) {
-      // Several changes in one pixel column: keep the highest, so bursts stay visible.
-      colMax = Math.max(colMax, n);
-      d += ` V ${base - colMax * unit}`;
-    } else {
-      d += ` H ${x} V ${base - n * unit}`;
-      lastX = x;
-      colMax = n;
-    }
+      colMax = Math.max(level, n);
+    } else if (n > colMax) colMax = n;
+    level = n;
   }
+  flushColumn();
+  if (level !== colMax) d += ` H ${lastX + 1} V ${base - level * unit}`;
   const endX = Math.min(scale.width, scale.toX(Math.min(now, scale.t1)));
   if (endX > lastX) d += ` H ${endX}`;
   d += ` V ${base} Z`;

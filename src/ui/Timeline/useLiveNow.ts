@@ -1,14 +1,33 @@
-import { useEffect, useState } from "react";
+import { useEffect, useLayoutEffect, useRef, useState } from "react";
 import { runStore } from "../../state";
 
+/** The timeline's share of the UI thread while live; the rest is left to the processes. */
+const RENDER_SHARE = 0.25;
+const MAX_INTERVAL_MS = 200;
+
 /**
- * "Now" on the timeline: the model's end time, except that while live it advances every
- * frame from the last event time, so bars grow smoothly between batches. Anchoring on
- * the newest event (rather than on the wall clock at Run) keeps kernel start-up time out
- * of the picture. The frame loop stops as soon as the run is over.
+ * "Now" on the timeline: the model's end time, except that while live it advances from
+ * the last event time, so bars grow smoothly between batches. Anchoring on the newest
+ * event (rather than on the wall clock at Run) keeps kernel start-up time out of the
+ * picture. The frame loop stops as soon as the run is over.
+ *
+ * Each advance re-renders the whole timeline. A light run advances every frame; a run
+ * whose timeline is costly to draw (100,000 queue operations) advances only as often as
+ * keeps rendering under RENDER_SHARE of the time: the processes being watched share
+ * two cores with this thread, and a timeline that took a core would slow them down.
  */
 export function useLiveNow(live: boolean, runId: number, timelineEnd: number): number {
   const [liveNow, setLiveNow] = useState({ runId: -1, t: 0 });
+  /** When the last advance was asked for, and how long its render took (ms). */
+  const tickAt = useRef(Number.NaN);
+  const renderMs = useRef(0);
+
+  // Runs after the timeline below has committed: the cost of the render just done.
+  useLayoutEffect(() => {
+    if (Number.isNaN(tickAt.current)) return;
+    renderMs.current = performance.now() - tickAt.current;
+    tickAt.current = Number.NaN;
+  });
 
   useEffect(() => {
     if (!live) return;
@@ -16,17 +35,22 @@ export function useLiveNow(live: boolean, runId: number, timelineEnd: number): n
     let anchorEnd = Number.NaN;
     let anchorWall = 0;
     let best = 0;
+    let lastTick = 0;
     const tick = () => {
+      raf = requestAnimationFrame(tick);
       const s = runStore.getState();
       const wall = performance.now();
+      const interval = Math.min(MAX_INTERVAL_MS, renderMs.current / RENDER_SHARE);
+      if (wall - lastTick < interval) return;
+      lastTick = wall;
       const end = s.timeline.end;
       if (end !== anchorEnd) {
         anchorEnd = end;
         anchorWall = wall;
       }
       best = s.timeline.lanes.length > 0 ? Math.max(best, end + (wall - anchorWall)) : 0;
+      tickAt.current = wall;
       setLiveNow({ runId: s.runId, t: best });
-      raf = requestAnimationFrame(tick);
     };
     raf = requestAnimationFrame(tick);
     return () => cancelAnimationFrame(raf);
