@@ -45,7 +45,7 @@ export function wakeAll(h: Int32Array, waiters: number, pending: number): number
  * (3 producers x 3 consumers on 2 vCPUs). Timed rather than counted because an
  * Atomics.load costs ~28 ns in Node 20 and a few ns in Chrome.
  */
-const SPIN_MS = 0.1;
+const SPIN_MS = 0.02;
 
 /**
  * After registering and unlocking: returns once `h[word]` moved from `seen`, or the
