@@ -72,15 +72,32 @@ export function reprBytes(bytes: Uint8Array): string {
   const quote = quoteFor(bytes.includes(0x27), bytes.includes(0x22));
   const q = quote.charCodeAt(0);
   let out = "b" + quote;
-  for (const c of bytes) {
+  // Runs of printable bytes go out in one call: a queue previews every bytes item it carries.
+  let run = 0;
+  for (let i = 0; i < bytes.length; i++) {
+    const c = bytes[i]!;
+    if (c >= 0x20 && c < 0x7f && c !== q && c !== 0x5c) continue;
+    if (run < i) out += asciiRun(bytes, run, i);
+    run = i + 1;
     if (c === q || c === 0x5c) out += "\\" + String.fromCharCode(c);
     else if (c === 0x09) out += "\\t";
     else if (c === 0x0a) out += "\\n";
     else if (c === 0x0d) out += "\\r";
-    else if (c < 0x20 || c >= 0x7f) out += "\\x" + hex(c, 2);
-    else out += String.fromCharCode(c);
+    else out += "\\x" + hex(c, 2);
   }
+  if (run < bytes.length) out += asciiRun(bytes, run, bytes.length);
   return out + quote;
+}
+
+const ASCII_CHUNK = 4096;
+/** Printable ASCII reads the same in windows-1252 (the WHATWG "latin1"), and decoding natively is ~3x faster than fromCharCode. */
+const LATIN1 = new TextDecoder("latin1");
+
+function asciiRun(bytes: Uint8Array, from: number, to: number): string {
+  if (to - from >= 16 && bytes.buffer instanceof ArrayBuffer) return LATIN1.decode(bytes.subarray(from, to));
+  let s = "";
+  for (let i = from; i < to; i += ASCII_CHUNK) s += String.fromCharCode.apply(null, bytes.subarray(i, Math.min(to, i + ASCII_CHUNK)) as unknown as number[]);
+  return s;
 }
 
 /** A tuple's repr, `(1,)` for one item: Python messages built from argument tuples need it. */

@@ -450,3 +450,25 @@ describe("performance (measured, not asserted)", () => {
     expect(sink).toBeGreaterThan(0);
   }, 120_000);
 });
+
+describe("loads from an owned copy", () => {
+  it("hands out a Uint8Array as a view of the input instead of a second copy, with the same bytes", () => {
+    const item = new Uint8Array(1024).map((_, i) => i & 0xff);
+    const { bytes } = dumps(item);
+    const owned = loads(bytes, [], undefined, true) as Uint8Array;
+    expect(owned).toEqual(item);
+    expect(owned.buffer).toBe(bytes.buffer);
+    const copied = loads(bytes) as Uint8Array;
+    expect(copied).toEqual(item);
+    expect(copied.buffer).not.toBe(bytes.buffer);
+    expect(copied.byteLength).toBe(copied.buffer.byteLength);
+  });
+
+  it("still copies other views, whose alignment a view of the input could break", () => {
+    const f = new Float64Array([1.5, -2, 3e300]);
+    const { bytes } = dumps(f);
+    const back = loads(bytes, [], undefined, true) as Float64Array;
+    expect(back).toBeInstanceOf(Float64Array);
+    expect(Array.from(back)).toEqual([1.5, -2, 3e300]);
+  });
+});

@@ -102,10 +102,15 @@ export function dumpsInto(value: unknown, writer: PickleWriter, hooks?: PickleHo
  * buffers. A handle is decoded after its state, so a reference from inside that
  * state back to the handle itself reads undefined (states are plain data: none do).
  */
-export function loads(bytes: Uint8Array, shared: readonly SharedArrayBuffer[] = [], hooks?: PickleHooks): unknown {
+/**
+ * `owned`: the bytes are a private copy nobody else reads or reuses (a queue's get
+ * makes one), so a Uint8Array in them may be handed out as a view instead of copied
+ * again. Its `.buffer` then holds the pickle around it.
+ */
+export function loads(bytes: Uint8Array, shared: readonly SharedArrayBuffer[] = [], hooks?: PickleHooks, owned = false): unknown {
   if (bytes.length === 0) throw new UnpicklingError("pickle data was truncated");
   if (bytes[0] !== MAGIC) throw badKey(bytes[0]!);
-  const r = new Reader(bytes, shared, hooks);
+  const r = new Reader(bytes, shared, hooks, owned);
   const v = r.value();
   if (r.pos !== bytes.length) throw new UnpicklingError(`pickle data has ${bytes.length - r.pos} unexpected bytes after its end`);
   return v;
@@ -131,7 +136,12 @@ class Reader {
   pos = 1;
   private readonly memo: unknown[] = [];
 
-  constructor(private readonly buf: Uint8Array, private readonly shared: readonly SharedArrayBuffer[], private readonly hooks: PickleHooks | undefined) {}
+  constructor(
+    private readonly buf: Uint8Array,
+    private readonly shared: readonly SharedArrayBuffer[],
+    private readonly hooks: PickleHooks | undefined,
+    private readonly owned: boolean,
+  ) {}
 
   private truncated(): never {
     throw new UnpicklingError("pickle data was truncated");
@@ -172,6 +182,13 @@ class Reader {
     out.set(this.buf.subarray(this.pos, this.pos + n));
     this.pos += n;
     return out;
+  }
+
+  /** The next n bytes as a view of the (owned) input. */
+  private view(n: number): Uint8Array {
+    if (n > this.buf.length - this.pos) this.truncated();
+    this.pos += n;
+    return this.buf.subarray(this.pos - n, this.pos);
   }
 
   private f64(): number {
@@ -260,8 +277,9 @@ class Reader {
       case REGEXP: { const source = this.str(); return this.push(new RegExp(source, this.str())); }
       case ARRAY_BUFFER: return this.push(this.take(this.varint()).buffer);
       case VIEW: {
-        const Ctor = this.viewCtor(), bytes = this.take(this.varint());
-        return this.push(Ctor === Uint8Array ? bytes : new Ctor(bytes.buffer));
+        const Ctor = this.viewCtor(), n = this.varint();
+        if (Ctor === Uint8Array) return this.push(this.owned ? this.view(n) : this.take(n));
+        return this.push(new Ctor(this.take(n).buffer));
       }
       case SHARED: return this.push(this.sharedAt(this.varint()));
       case SHARED_VIEW: {

@@ -4,7 +4,7 @@
  * Python would print them for the timeline.
  */
 import { builtinExceptions, RuntimeError } from "../lib/exceptions";
-import { pyRepr } from "../lib/pyrepr";
+import { pyRepr, reprBytes } from "../lib/pyrepr";
 import { ctx } from "../process/context";
 import { dumpsInto, loads, PickleWriter, type PickleHooks } from "../share/pickleCodec";
 import { refuseInQueue } from "./handles";
@@ -41,8 +41,9 @@ export function pickleItem(value: unknown, prefix?: number): Uint8Array {
   return w.view();
 }
 
+/** `bytes` must be the caller's own copy (as ByteQueue.get returns): bytes items are views of it. */
 export function unpickleItem(bytes: Uint8Array): unknown {
-  return loads(bytes, [], hooks());
+  return loads(bytes, [], hooks(), true);
 }
 
 /**
@@ -52,7 +53,8 @@ export function unpickleItem(bytes: Uint8Array): unknown {
 export function previewItem(value: unknown): string {
   let s: string;
   try {
-    s = pyRepr(headOf(value));
+    // Bytes skip repr's dispatch: a queue of byte strings previews every one.
+    s = value instanceof Uint8Array && value.constructor === Uint8Array ? reprBytes(value.subarray(0, PREVIEW_MAX)) : pyRepr(headOf(value));
   } catch {
     s = "<item>";
   }
