@@ -69,10 +69,10 @@ export function createRunStore(kernel: () => KernelApi) {
       }
       pending = [];
       set({ version: get().version + 1 });
-      // Panels re-render in a microtask after set(): a task queued now runs after them.
-      setTimeout(() => {
+      // Panels re-render in a microtask that set() queued: this one runs after it.
+      queueMicrotask(() => {
         flushDelay = nextFlushDelay(performance.now() - started);
-      }, 0);
+      });
     };
     const onBatch = (batch: KernelBatch) => {
       pending.push(batch);
@@ -96,6 +96,7 @@ export function createRunStore(kernel: () => KernelApi) {
         if (get().status === "running" || get().status === "stopping") await get().stop();
         const runId = get().runId + 1;
         pending = [];
+        flushDelay = MIN_FLUSH_MS;
         set({
           status: "running", runId, exitCode: null, syntaxError: null,
           console: new ConsoleBuffer(), timeline: new TimelineModel(), objects: new ObjectModel(), version: get().version + 1,
