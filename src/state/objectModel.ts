@@ -125,14 +125,8 @@ export class ObjectModel {
   readonly marksByPid = new Map<Pid, ObjMark[]>();
   /** Total put/get operations applied: a cheap version for the whole model. */
   ops = 0;
-  /** Per object: itemId → index in items. */
-  private readonly index = new Map<number, Map<number, number>>();
-  /** Per object: gets that arrived before their put (by itemId). */
-  private readonly early = new Map<number, Map<number, { t: number; pid: Pid; seq: number; line?: number }>>();
-  /** Per object: which item holds each row (index in items), -1 when free. */
-  private readonly rowHolder = new Map<number, number[]>();
-  /** Per object: the raw (possibly negative while a get races ahead of its put) length. */
-  private readonly len = new Map<number, number>();
+  /** Per object, what only the folding needs (one lookup per operation). */
+  private readonly internal = new Map<number, Internal>();
 
   apply(e: RunEvent): void {
     if (e.kind === "obj.create") {
@@ -145,15 +139,13 @@ export class ObjectModel {
       };
       this.objects.push(obj);
       this.byId.set(e.objId, obj);
-      this.index.set(e.objId, new Map());
-      this.early.set(e.objId, new Map());
-      this.rowHolder.set(e.objId, []);
-      this.len.set(e.objId, 0);
+      this.internal.set(e.objId, { obj, index: [], early: new Map(), rowHolder: [], len: 0 });
       return;
     }
     if (e.kind !== "obj.op") return;
-    const obj = this.byId.get(e.objId);
-    if (!obj) return;
+    const inner = this.internal.get(e.objId);
+    if (!inner) return;
+    const obj = inner.obj;
     obj.version++;
     if (e.outcome !== "ok") {
       const mark: ObjMark = { t: e.t, seq: e.seq, pid: e.pid, objId: obj.objId, op: e.op, outcome: e.outcome, line: e.line, label: markLabel(obj.kind, e.op, e.outcome) };
@@ -168,13 +160,13 @@ export class ObjectModel {
       return;
     }
     if (e.itemId === undefined) return;
-    if (PUT_OPS.has(e.op)) this.put(obj, e);
-    else if (GET_OPS.has(e.op)) this.get(obj, e);
+    if (PUT_OPS.has(e.op)) this.put(inner, e);
+    else if (GET_OPS.has(e.op)) this.get(inner, e);
   }
 
-  private step(obj: ChannelObject, t: number, delta: number): void {
-    const n = (this.len.get(obj.objId) ?? 0) + delta;
-    this.len.set(obj.objId, n);
+  private step(inner: Internal, t: number, delta: number): void {
+    const obj = inner.obj;
+    const n = (inner.len += delta);
     const shown = Math.max(0, n);
     const last = obj.stepT.length - 1;
     const tt = Math.max(t, obj.stepT[last] ?? t);
@@ -186,40 +178,52 @@ export class ObjectModel {
     if (shown > obj.maxLen) obj.maxLen = shown;
   }
 
-  private put(obj: ChannelObject, e: Extract<RunEvent, { kind: "obj.op" }>): void {
+  private put(inner: Internal, e: Extract<RunEvent, { kind: "obj.op" }>): void {
+    const obj = inner.obj;
     const itemId = e.itemId ?? 0;
     const items = obj.items;
     const i = items.length;
     // The lowest row whose item has left by now.
-    const holders = this.rowHolder.get(obj.objId) ?? [];
-    let row = holders.findIndex((h) => items[h]?.gotAt !== undefined);
+    const holders = inner.rowHolder;
+    let row = -1;
+    for (let r = 0; r < holders.length; r++) {
+      if (items[holders[r] ?? 0]?.gotAt !== undefined) {
+        row = r;
+        break;
+      }
+    }
     if (row === -1) row = holders.length < MAX_ROWS ? holders.length : MAX_ROWS;
     if (row < MAX_ROWS) holders[row] = i;
     if (row + 1 > obj.rows) obj.rows = row + 1;
-    const item: ObjItem = { itemId, preview: e.item ?? "…", putAt: e.t, putBy: e.pid, putSeq: e.seq, putLine: e.line, row };
-    if (obj.kind === "Pipe") item.dir = (itemId & 1) === 1 ? 1 : 0;
+    // Every field set here, in one order: 100,000 items share one object shape.
+    const item: ObjItem = {
+      itemId, preview: e.item ?? "…", putAt: e.t, putBy: e.pid, putSeq: e.seq, putLine: e.line,
+      gotAt: undefined, gotBy: undefined, gotSeq: undefined, gotLine: undefined,
+      dir: obj.kind === "Pipe" ? ((itemId & 1) === 1 ? 1 : 0) : undefined, row,
+    };
     items.push(item);
     obj.putT.push(Math.max(e.t, obj.putT[i - 1] ?? e.t));
-    this.index.get(obj.objId)?.set(itemId, i);
-    this.step(obj, e.t, +1);
+    inner.index[itemId] = i;
+    this.step(inner, e.t, +1);
     this.ops++;
-    const early = this.early.get(obj.objId)?.get(itemId);
+    const early = inner.early.get(itemId);
     if (early) {
-      this.early.get(obj.objId)?.delete(itemId);
+      inner.early.delete(itemId);
       this.markGot(obj, i, early.t, early.pid, early.seq, early.line);
     }
   }
 
-  private get(obj: ChannelObject, e: Extract<RunEvent, { kind: "obj.op" }>): void {
+  private get(inner: Internal, e: Extract<RunEvent, { kind: "obj.op" }>): void {
+    const obj = inner.obj;
     const itemId = e.itemId ?? 0;
     this.ops++;
     const lastGet = obj.getT[obj.getT.length - 1];
     obj.getT.push(lastGet === undefined ? e.t : Math.max(e.t, lastGet));
-    this.step(obj, e.t, -1);
-    const i = this.index.get(obj.objId)?.get(itemId);
+    this.step(inner, e.t, -1);
+    const i = inner.index[itemId];
     if (i === undefined) {
       // Its put is still in flight: pair them when it arrives.
-      this.early.get(obj.objId)?.set(itemId, { t: e.t, pid: e.pid, seq: e.seq, line: e.line });
+      inner.early.set(itemId, { t: e.t, pid: e.pid, seq: e.seq, line: e.line });
       return;
     }
     this.markGot(obj, i, e.t, e.pid, e.seq, e.line);
@@ -289,7 +293,20 @@ export class ObjectModel {
 
   /** The item with this itemId, if it has been put. */
   item(objId: number, itemId: number): ObjItem | undefined {
-    const i = this.index.get(objId)?.get(itemId);
-    return i === undefined ? undefined : this.byId.get(objId)?.items[i];
+    const inner = this.internal.get(objId);
+    const i = inner?.index[itemId];
+    return i === undefined ? undefined : inner?.obj.items[i];
   }
+}
+
+interface Internal {
+  obj: ChannelObject;
+  /** itemId → index in items (item ids are small consecutive integers: an array, not a Map). */
+  index: number[];
+  /** Gets that arrived before their put (by itemId). */
+  early: Map<number, { t: number; pid: Pid; seq: number; line?: number }>;
+  /** Which item holds each row (index in items). */
+  rowHolder: number[];
+  /** The raw length (negative while a get races ahead of its put). */
+  len: number;
 }

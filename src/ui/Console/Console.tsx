@@ -51,6 +51,7 @@ export function Console(): JSX.Element {
   }
 
   // The buffer grows in place; `version` (bumped per batch) is what tells us to look again.
+  void version;
   const lines = filter.view(buffer, hidden);
   const extra = statusRows(status, exitCode, syntaxReport);
   const rowCount = lines.count + extra.length;
@@ -66,10 +67,12 @@ export function Console(): JSX.Element {
   }, []);
 
   // Keep the newest line in view while following (before paint, so nothing flickers).
+  // Only when the rows changed: touching scrollTop forces a layout of the whole page,
+  // which a batch that brought only queue operations should not pay.
   useLayoutEffect(() => {
     const scroller = scrollRef.current;
     if (follow && scroller) scroller.scrollTop = scroller.scrollHeight;
-  }, [follow, rowCount, viewportH, win.totalHeight, version]);
+  }, [follow, rowCount, viewportH, win.totalHeight]);
 
   const onScroll = useCallback((e: UIEvent<HTMLDivElement>) => {
     const el = e.currentTarget;
