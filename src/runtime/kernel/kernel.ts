@@ -12,6 +12,8 @@ import { Control, createControl, ProcState } from "../control";
 import type { Pid, RunEvent } from "../events";
 import type { CompiledModule, KernelToProcess, ProcessSpec, ProcessToKernel, RunOutcome, SyntaxErrorInfo } from "../protocol";
 import { createRing } from "../ring";
+import { holdConnections, releaseConnections, type HeldConnections } from "../sync/connection";
+import { handlesIn } from "../sync/handles";
 import { Collector } from "./collector";
 
 export interface ProcessWorker {
@@ -50,6 +52,8 @@ interface ActiveRun {
   mainPid: Pid;
   clockZero: number;
   slots: Map<Pid, Slot>;
+  /** Pipe ends each child was given: released for it if it is killed. */
+  held: Map<Pid, HeldConnections>;
   sink: (events: RunEvent[], runId: number) => void;
   timer: ReturnType<typeof setInterval>;
   stopped: boolean;
@@ -93,7 +97,7 @@ export class Kernel {
     return new Promise<RunOutcome>((resolve) => {
       const run: ActiveRun = {
         runId, control, collector: new Collector(control), module: compiled.module, mainPid,
-        clockZero: this.platform.now(), slots: new Map(), sink, stopped: false, finished: false, resolve,
+        clockZero: this.platform.now(), slots: new Map(), held: new Map(), sink, stopped: false, finished: false, resolve,
         timer: setInterval(() => this.tick(run), this.opts.drainIntervalMs),
       };
       this.active = run;
@@ -136,6 +140,8 @@ export class Kernel {
   private launch(run: ActiveRun, spec: Omit<ProcessSpec, "module" | "control" | "ring" | "clockZero" | "runId" | "cpuCount">): void {
     const ring = createRing(this.opts.ringUnits);
     run.collector.add(spec.pid, ring);
+    const held = holdConnections(handlesIn(spec.entry));
+    if (held.length > 0) run.held.set(spec.pid, held);
     const slot = this.warm.shift() ?? this.newSlot();
     slot.pid = spec.pid;
     slot.usedBy = run.runId;
@@ -161,6 +167,7 @@ export class Kernel {
         return;
       case "exited":
         run.slots.delete(m.pid);
+        run.held.delete(m.pid);
         run.collector.retire(m.pid);
         slot.pid = null;
         if (m.pid === run.mainPid) {
@@ -200,6 +207,11 @@ export class Kernel {
     }
     run.collector.markDead(pid);
     run.collector.retire(pid);
+    const held = run.held.get(pid);
+    if (held) {
+      run.held.delete(pid);
+      releaseConnections(held);
+    }
     if (run.control.markExited(pid, code)) {
       run.collector.inject({ kind: "proc.exit", code, pid, t: this.clock(run), ...(reason ? { reason } : {}) });
     }

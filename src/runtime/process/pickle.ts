@@ -10,11 +10,9 @@
  * `loads` in the other process can rebuild them from the module's own class.
  */
 import { PicklingError } from "../lib/exceptions";
-import { handleOf, reviveHandle } from "../sync/handles";
+import { HANDLE_TAG, handleOf, reviveHandle } from "../sync/handles";
 
 const CLASS_TAG = "__mp_class__";
-/** A synchronisation object: the child gets a handle to the same shared memory. */
-const HANDLE_TAG = "__mp_handle__";
 
 type Lookup = (name: string) => unknown;
 

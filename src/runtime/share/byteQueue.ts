@@ -164,15 +164,28 @@ export class ByteQueue {
   }
 
   /** Refuses further puts and wakes every waiter; queued items can still be got. */
-  close(): void {
+  /**
+   * Closes the queue: items left can still be got, then gets return "closed".
+   * `lockTries` bounds the wait for the lock, for a caller (the kernel, on behalf of a
+   * killed process) that must not hang on a lock a dead thread may hold; past it the
+   * flag is set without the lock, and only a waiter caught between its check and its
+   * wait could miss the wake-up.
+   */
+  close(lockTries = Infinity): void {
     const h = this.h;
-    this.mutex.lock();
+    let locked = false;
+    if (lockTries === Infinity) {
+      this.mutex.lock();
+      locked = true;
+    } else {
+      for (let i = 0; i < lockTries && !locked; i++) locked = this.mutex.tryLock();
+    }
     const was = Atomics.or(h, FLAGS, CLOSED) & CLOSED;
     if (!was) {
       Atomics.add(h, NOT_EMPTY, 1);
       Atomics.add(h, NOT_FULL, 1);
     }
-    this.mutex.unlock();
+    if (locked) this.mutex.unlock();
     if (!was) {
       Atomics.notify(h, NOT_EMPTY);
       Atomics.notify(h, NOT_FULL);

@@ -27,6 +27,12 @@ interface ConnectionHandle {
   end: 0 | 1;
   readable: boolean;
   writable: boolean;
+  /**
+   * Set by the kernel on a child's copy: Int32 [handles of this end the child holds
+   * and has not closed]. If the child is killed, the kernel closes them for it, as the
+   * OS closes a killed process's descriptors (see releaseConnections).
+   */
+  held?: SharedArrayBuffer;
 }
 
 /** First byte of a message: what follows is a pickled object, or raw bytes from send_bytes. */
@@ -41,6 +47,7 @@ export class Connection {
   readonly #send: ByteQueue | null;
   readonly #recv: ByteQueue | null;
   readonly #refs: Int32Array;
+  readonly #held: Int32Array | null;
   #closed = false;
 
   /** Built by Pipe() or from a handle; not by snippets. */
@@ -52,13 +59,15 @@ export class Connection {
     this.#send = h.writable ? new ByteQueue(towardsPeer) : null;
     this.#recv = h.readable ? new ByteQueue(towardsMe) : null;
     this.#refs = new Int32Array(h.pipe.refs);
+    this.#held = h.held ? new Int32Array(h.held) : null;
     openHere.add(this);
   }
 
   [HANDLE](): HandleDescription {
     this.check();
     Atomics.add(this.#refs, this.#h.end, 1);
-    return { kind: "connection", state: this.#h };
+    const { held: _ours, ...state } = this.#h;
+    return { kind: "connection", state };
   }
 
   get __mp_kind__(): string {
@@ -148,6 +157,8 @@ export class Connection {
     if (this.#closed) return;
     this.#closed = true;
     openHere.delete(this);
+    // Our count first: a kill between the two lines leaks a handle, never closes one twice.
+    if (this.#held && Atomics.sub(this.#held, 0, 1) <= 0) return;
     if (Atomics.sub(this.#refs, this.#h.end, 1) === 1) this.#send?.close();
   }
 
@@ -198,3 +209,35 @@ export function closeConnectionsAtExit(): void {
 }
 
 registerHandleKind("connection", (state) => new Connection(state as ConnectionHandle));
+
+/** The connection handles a child was given, as the kernel keeps them to release at a kill. */
+export type HeldConnections = ConnectionHandle[];
+
+/** Kernel side, before a child starts: counts, per handle, the copies the child receives. */
+export function holdConnections(handles: readonly HandleDescription[]): HeldConnections {
+  const held = new Map<ConnectionHandle, number>();
+  for (const d of handles) if (d.kind === "connection") held.set(d.state as ConnectionHandle, (held.get(d.state as ConnectionHandle) ?? 0) + 1);
+  for (const [h, n] of held) {
+    h.held = new SharedArrayBuffer(4);
+    new Int32Array(h.held)[0] = n;
+  }
+  return [...held.keys()];
+}
+
+/**
+ * Kernel side, when a child was killed: closes what it still held, so a peer's recv()
+ * sees EOF as it would when the OS closes a killed process's pipe ends.
+ */
+export function releaseConnections(held: HeldConnections): void {
+  for (const h of held) {
+    if (!h.held) continue;
+    const n = Atomics.exchange(new Int32Array(h.held), 0, 0);
+    if (n <= 0) continue;
+    if (Atomics.sub(new Int32Array(h.pipe.refs), h.end, n) !== n) continue;
+    const { to1, to0 } = h.pipe;
+    new ByteQueue(h.end === 0 ? to1 : to0 ?? to1).close(KILL_LOCK_TRIES);
+  }
+}
+
+/** About a millisecond of tries: the killed thread may have died holding the lock. */
+const KILL_LOCK_TRIES = 100_000;

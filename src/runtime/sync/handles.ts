@@ -7,6 +7,8 @@
 import { RuntimeError } from "../lib/exceptions";
 
 export const HANDLE = Symbol("mp.handle");
+/** Marks a handle in a process's pickled arguments (process/pickle.ts). */
+export const HANDLE_TAG = "__mp_handle__";
 
 export interface HandleDescription {
   kind: string;
@@ -47,4 +49,42 @@ export function refuseInQueue(v: object): undefined {
     throw new RuntimeError("sending a Connection through a Queue or Pipe is not supported in the playground yet: pass it to the Process as an argument");
   }
   throw new RuntimeError(`${kind} objects should only be shared between processes through inheritance`);
+}
+
+/**
+ * The handles inside pickled process arguments, as the kernel sees them on their way
+ * to the child: each occurrence once, in no particular order.
+ */
+export function handlesIn(value: unknown): HandleDescription[] {
+  const out: HandleDescription[] = [];
+  const seen = new Set<object>();
+  const walk = (v: unknown): void => {
+    if (v === null || typeof v !== "object" || seen.has(v)) return;
+    seen.add(v);
+    if (Array.isArray(v)) {
+      for (const x of v) walk(x);
+      return;
+    }
+    if (v instanceof Map) {
+      for (const [k, x] of v) {
+        walk(k);
+        walk(x);
+      }
+      return;
+    }
+    if (v instanceof Set) {
+      for (const x of v) walk(x);
+      return;
+    }
+    if (ArrayBuffer.isView(v) || v instanceof ArrayBuffer || v instanceof Date || v instanceof RegExp) return;
+    const rec = v as Record<string, unknown>;
+    const kind = rec[HANDLE_TAG];
+    if (typeof kind === "string") {
+      out.push({ kind, state: rec.state });
+      return;
+    }
+    for (const k of Object.keys(rec)) walk(rec[k]);
+  };
+  walk(value);
+  return out;
 }
