@@ -20,6 +20,8 @@ const NEXT_OBJ = 3;
 const STOPPED = 4;
 /** Never changes: a halted process waits on it until its worker is terminated. */
 const HALT = 5;
+/** Pipes made so far: the first ones take the run's pooled pipes (sync/pipePool.ts). */
+const NEXT_PIPE = 6;
 const TABLE = 16;
 
 export const enum ProcState {
@@ -62,6 +64,10 @@ export class Control {
 
   nextObjectId(): number {
     return Atomics.add(this.a, NEXT_OBJ, 1) + 1;
+  }
+
+  nextPipeSlot(): number {
+    return Atomics.add(this.a, NEXT_PIPE, 1);
   }
 
   /** Reserves a live-process slot; false when MAX_LIVE_PROCESSES are alive. */

@@ -9,6 +9,7 @@
  */
 import type { Pid, RunEvent } from "./events";
 import type { PackedOps } from "./events/opPack";
+import type { PooledPipe } from "./sync/pipePool";
 
 /** A syntax error found before anything runs. */
 export interface SyntaxErrorInfo {
@@ -36,6 +37,9 @@ export type Entry =
   | { kind: "target"; target: string | null; args: unknown[] }
   | { kind: "subclass"; className: string; fields: Record<string, unknown>; args: unknown[]; target: string | null };
 
+/** The parts of a ProcessSpec the kernel adds to what a parent asks for. */
+export type KernelFilled = "module" | "control" | "ring" | "pipePool" | "clockZero" | "runId" | "cpuCount";
+
 export interface ProcessSpec {
   runId: number;
   pid: Pid;
@@ -48,6 +52,8 @@ export interface ProcessSpec {
   module: CompiledModule;
   control: SharedArrayBuffer;
   ring: SharedArrayBuffer;
+  /** The run's pipes made ahead, so a Connection can travel in a queue (sync/pipePool.ts). */
+  pipePool: PooledPipe[];
   /** Epoch ms (timeOrigin + now) at which the run began: the shared clock's zero. */
   clockZero: number;
   /** What `os.cpu_count()` reports (the host's logical processors). */
@@ -58,7 +64,7 @@ export interface ProcessSpec {
 /** What a process asks of its parent-of-all (the kernel). Fire and forget. */
 export type ProcessToKernel =
   | { type: "ready" }
-  | { type: "spawn"; spec: Omit<ProcessSpec, "module" | "control" | "ring" | "clockZero" | "runId" | "cpuCount"> }
+  | { type: "spawn"; spec: Omit<ProcessSpec, KernelFilled> }
   | { type: "signal"; target: Pid; signal: 9 | 15 }
   | { type: "exited"; pid: Pid; code: number };
 

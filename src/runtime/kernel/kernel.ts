@@ -10,9 +10,10 @@
 import { compile } from "../compile/transpile";
 import { Control, createControl, ProcState } from "../control";
 import type { Pid, RunEvent } from "../events";
-import type { CompiledModule, KernelToProcess, ProcessSpec, ProcessToKernel, RunOutcome, SyntaxErrorInfo } from "../protocol";
+import type { CompiledModule, KernelFilled, KernelToProcess, ProcessSpec, ProcessToKernel, RunOutcome, SyntaxErrorInfo } from "../protocol";
 import { createRing } from "../ring";
 import { holdConnections, releaseConnections, type HeldConnections } from "../sync/connection";
+import { createPipePool, type PooledPipe } from "../sync/pipePool";
 import { handlesIn } from "../sync/handles";
 import { Collector } from "./collector";
 
@@ -49,6 +50,7 @@ interface ActiveRun {
   control: Control;
   collector: Collector;
   module: CompiledModule;
+  pipePool: PooledPipe[];
   mainPid: Pid;
   clockZero: number;
   slots: Map<Pid, Slot>;
@@ -96,7 +98,7 @@ export class Kernel {
     control.setState(mainPid, ProcState.Starting);
     return new Promise<RunOutcome>((resolve) => {
       const run: ActiveRun = {
-        runId, control, collector: new Collector(control), module: compiled.module, mainPid,
+        runId, control, collector: new Collector(control), module: compiled.module, pipePool: createPipePool(source), mainPid,
         clockZero: this.platform.now(), slots: new Map(), held: new Map(), sink, stopped: false, finished: false, resolve,
         timer: setInterval(() => this.tick(run), this.opts.drainIntervalMs),
       };
@@ -137,7 +139,7 @@ export class Kernel {
     return slot;
   }
 
-  private launch(run: ActiveRun, spec: Omit<ProcessSpec, "module" | "control" | "ring" | "clockZero" | "runId" | "cpuCount">): void {
+  private launch(run: ActiveRun, spec: Omit<ProcessSpec, KernelFilled>): void {
     const ring = createRing(this.opts.ringUnits);
     run.collector.add(spec.pid, ring);
     const held = holdConnections(handlesIn(spec.entry));
@@ -148,7 +150,7 @@ export class Kernel {
     run.slots.set(spec.pid, slot);
     slot.worker.post({
       type: "run",
-      spec: { ...spec, runId: run.runId, module: run.module, control: run.control.sab, ring, clockZero: run.clockZero, cpuCount: this.platform.cpuCount },
+      spec: { ...spec, runId: run.runId, module: run.module, control: run.control.sab, ring, pipePool: run.pipePool, clockZero: run.clockZero, cpuCount: this.platform.cpuCount },
     });
     this.prewarm();
   }

@@ -5,16 +5,19 @@
  * start()); when the last handle of an end closes, the queue it sends on is closed
  * and the peer's recv() raises EOFError once it has read what is left.
  */
-import { BrokenPipeError, EOFError, OSError, ValueError } from "../lib/exceptions";
+import { BrokenPipeError, EOFError, OSError, RuntimeError, ValueError } from "../lib/exceptions";
 import { ctx } from "../process/context";
 import { ByteQueue, type ByteQueueState } from "../share/byteQueue";
-import { HANDLE, registerHandleKind, type HandleDescription } from "./handles";
+import { HANDLE, registerHandleKind, registerTraveller, type HandleDescription } from "./handles";
+import { PIPE_POOL_SIZE, POOL_DUPLEX, POOL_ID } from "./pipePool";
 import { waitAnnounced } from "./announcedWait";
 import { pickleItem, previewItem, unpickleItem } from "./itemCodec";
 
 interface PipeState {
   id: number;
   label: string;
+  /** Index in the run's pipe pool, or -1 for a pipe made beyond it (which cannot travel in a queue). */
+  slot: number;
   /** Queue carrying messages from end 0 to end 1, and from 1 to 0 (null when not duplex). */
   to1: ByteQueueState;
   to0: ByteQueueState | null;
@@ -177,6 +180,23 @@ export class Connection {
     this.close();
   }
 
+  /**
+   * This end as it travels inside a queue item or pipe message: its pool slot. The
+   * copy on its way counts as an open handle from now on, as a descriptor sent over a
+   * socket does.
+   */
+  static toTraveller(v: object): HandleDescription | undefined {
+    if (!(v instanceof Connection)) return undefined;
+    v.check();
+    const h = v.#h;
+    if (h.pipe.slot < 0) {
+      throw new RuntimeError(`only the first ${PIPE_POOL_SIZE} pipes of a run can be sent through a queue or pipe in the playground; ${h.pipe.label} is beyond them`);
+    }
+    Atomics.add(v.#refs, h.end, 1);
+    const state: TravellingConnection = { slot: h.pipe.slot, end: h.end, readable: h.readable, writable: h.writable };
+    return { kind: "pooled-connection", state };
+  }
+
   private opEvent(op: string, outcome: "ok" | "eof", seq?: number, item?: string): void {
     // Items of the two directions are numbered apart, so a send pairs with its recv.
     const dir = this.#h.end === 0 ? (op === "send" ? 0 : 1) : op === "send" ? 1 : 0;
@@ -192,9 +212,21 @@ export function Pipe(duplex: boolean | { duplex?: boolean } = true): [Connection
   const isDuplex = typeof duplex === "object" && duplex !== null ? (duplex.duplex ?? true) : Boolean(duplex);
   const c = ctx();
   const id = c.control.nextObjectId();
-  const refs = new SharedArrayBuffer(8);
-  new Int32Array(refs).fill(1);
-  const pipe: PipeState = { id, label: `Pipe-${id}`, to1: ByteQueue.create(), to0: isDuplex ? ByteQueue.create() : null, refs };
+  const slot = c.control.nextPipeSlot();
+  const pooled = c.spec.pipePool[slot];
+  let pipe: PipeState;
+  if (pooled) {
+    const words = new Int32Array(pooled.words);
+    words[POOL_ID] = id;
+    words[POOL_DUPLEX] = isDuplex ? 1 : 0;
+    Atomics.store(words, 0, 1);
+    Atomics.store(words, 1, 1);
+    pipe = { id, label: `Pipe-${id}`, slot, to1: pooled.to1, to0: isDuplex ? pooled.to0 : null, refs: pooled.words };
+  } else {
+    const refs = new SharedArrayBuffer(8);
+    new Int32Array(refs).fill(1);
+    pipe = { id, label: `Pipe-${id}`, slot: -1, to1: ByteQueue.create(), to0: isDuplex ? ByteQueue.create() : null, refs };
+  }
   c.emit({ kind: "obj.create", objId: id, objKind: "Pipe", label: pipe.label });
   // Pipe(false) is (reader, writer), as in CPython.
   return [
@@ -209,6 +241,26 @@ export function closeConnectionsAtExit(): void {
 }
 
 registerHandleKind("connection", (state) => new Connection(state as ConnectionHandle));
+
+interface TravellingConnection {
+  slot: number;
+  end: 0 | 1;
+  readable: boolean;
+  writable: boolean;
+}
+
+/** A Connection that arrived in a queue item or pipe message: the same pooled pipe, opened here. */
+function reviveTraveller(state: unknown): Connection {
+  const t = state as TravellingConnection;
+  const pooled = ctx().spec.pipePool[t.slot];
+  if (!pooled) throw new RuntimeError(`no pipe in slot ${t.slot} of this run`);
+  const words = new Int32Array(pooled.words);
+  const id = Atomics.load(words, POOL_ID);
+  const pipe: PipeState = { id, label: `Pipe-${id}`, slot: t.slot, to1: pooled.to1, to0: Atomics.load(words, POOL_DUPLEX) === 1 ? pooled.to0 : null, refs: pooled.words };
+  return new Connection({ pipe, end: t.end, readable: t.readable, writable: t.writable });
+}
+
+registerTraveller("pooled-connection", (v) => Connection.toTraveller(v), reviveTraveller);
 
 /** The connection handles a child was given, as the kernel keeps them to release at a kill. */
 export type HeldConnections = ConnectionHandle[];

@@ -37,18 +37,32 @@ export function reviveHandle(kind: string, state: unknown): unknown {
   return revive(state);
 }
 
+/** Kinds that may travel inside a queue item or a pipe message, and how. */
+const travellers = new Map<string, { encode(v: object): HandleDescription | undefined; revive(state: unknown): unknown }>();
+
+export function registerTraveller(kind: string, encode: (v: object) => HandleDescription | undefined, revive: (state: unknown) => unknown): void {
+  travellers.set(kind, { encode, revive });
+}
+
 /**
- * CPython refuses to send synchronisation objects through a queue or pipe (only
- * inheritance, as a Process argument, shares them); a Connection may travel, but
- * the playground's queues carry bytes only, so it is refused with a clear reason.
+ * A synchronisation object met while pickling a queue item or pipe message. CPython
+ * refuses them (only inheritance, as a Process argument, shares them), except a
+ * Connection, which travels (see pipePool.ts).
  */
-export function refuseInQueue(v: object): undefined {
+export function encodeInQueue(v: object): HandleDescription | undefined {
   if (!(HANDLE in v)) return undefined;
-  const kind = (v as { __mp_kind__?: string }).__mp_kind__ ?? v.constructor.name;
-  if (kind === "Connection") {
-    throw new RuntimeError("sending a Connection through a Queue or Pipe is not supported in the playground yet: pass it to the Process as an argument");
+  for (const t of travellers.values()) {
+    const d = t.encode(v);
+    if (d) return d;
   }
+  const kind = (v as { __mp_kind__?: string }).__mp_kind__ ?? v.constructor.name;
   throw new RuntimeError(`${kind} objects should only be shared between processes through inheritance`);
+}
+
+export function decodeFromQueue(kind: string, state: unknown): unknown {
+  const t = travellers.get(kind);
+  if (!t) throw new RuntimeError(`cannot rebuild a ${kind} in this process`);
+  return t.revive(state);
 }
 
 /**

@@ -7,7 +7,7 @@ import { builtinExceptions, RuntimeError } from "../lib/exceptions";
 import { pyRepr, reprBytes } from "../lib/pyrepr";
 import { ctx } from "../process/context";
 import { dumpsInto, loads, PickleWriter, type PickleHooks } from "../share/pickleCodec";
-import { refuseInQueue } from "./handles";
+import { decodeFromQueue, encodeInQueue } from "./handles";
 
 const PREVIEW_MAX = 80;
 
@@ -17,7 +17,7 @@ let cached: { for: unknown; hooks: PickleHooks } | null = null;
 function hooks(): PickleHooks {
   const c = ctx();
   if (cached?.for !== c) {
-    cached = { for: c, hooks: { encodeHandle: refuseInQueue, lookup: (name) => c.lookup(name) ?? (builtinExceptions as Record<string, unknown>)[name] } };
+    cached = { for: c, hooks: { encodeHandle: encodeInQueue, decodeHandle: decodeFromQueue, lookup: (name) => c.lookup(name) ?? (builtinExceptions as Record<string, unknown>)[name] } };
   }
   return cached.hooks;
 }

@@ -40,6 +40,22 @@ describe("queues and pipes: bad input", () => {
   });
 });
 
+describe("connections in queues and pipes", () => {
+  it("a pipe beyond the run's pool of sendable pipes still works, and sending it says why it cannot travel", async () => {
+    const r = await runSnippet(`${header}if (__name__ === "__main__") {\n  const q = new Queue();\n  const pipes = Array.from({ length: 17 }, () => Pipe());\n  q.put(pipes[15]![0]);\n  print("16th sent");\n  try { q.put(pipes[16]![0]); } catch (e) { print((e as Error).name + ": " + (e as Error).message); }\n  pipes[16]![0].send("still a pipe");\n  print(pipes[16]![1].recv());\n  const got = q.get() as Connection;\n  got.send("through the queue");\n  print(pipes[15]![1].recv());\n}\n`);
+    expect(r.stdout).toBe(
+      "16th sent\n" +
+        "RuntimeError: only the first 16 pipes of a run can be sent through a queue or pipe in the playground; Pipe-18 is beyond them\n" +
+        "still a pipe\nthrough the queue\n",
+    );
+  });
+
+  it("a closed Connection cannot be sent, as in CPython", async () => {
+    const r = await runSnippet(`${header}if (__name__ === "__main__") {\n  const q = new Queue();\n  const [a] = Pipe();\n  a.close();\n  try { q.put(a); } catch (e) { print((e as Error).name + ": " + (e as Error).message); }\n}\n`);
+    expect(r.stdout).toBe("OSError: handle is closed\n");
+  });
+});
+
 describe("queue events", () => {
   it("join each put to its get by item id, with Python previews", async () => {
     const r = await runSnippet(`${header}function f(q: Queue) { q.put(["one", "two", 3]); q.put("x".repeat(500)); }\nif (__name__ === "__main__") {\n  const q = new Queue(2);\n  const p = new Process({ target: f, args: [q] });\n  p.start();\n  q.get(); q.get();\n  p.join();\n}\n`);
