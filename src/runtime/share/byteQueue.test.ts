@@ -46,6 +46,22 @@ describe("ByteQueue basics", () => {
     expect((r as Uint8Array).buffer).toBeInstanceOf(ArrayBuffer);
   });
 
+  it("items got one after another are disjoint copies, even when cut from one slab", () => {
+    const q = open();
+    const a = new Uint8Array(1024).fill(1);
+    const b = new Uint8Array(1000).fill(2);
+    q.put(a, 0);
+    q.put(b, 0);
+    const ga = q.get(0) as Uint8Array;
+    const gb = q.get(0) as Uint8Array;
+    expect([ga.length, gb.length]).toEqual([1024, 1000]);
+    ga.fill(7);
+    expect(gb.every((x) => x === 2)).toBe(true);
+    gb.fill(9);
+    expect(ga.every((x) => x === 7)).toBe(true);
+    expect(ga.buffer).toBeInstanceOf(ArrayBuffer);
+  });
+
   it("views of one state share the queue", () => {
     const state = ByteQueue.create();
     const a = new ByteQueue(state);

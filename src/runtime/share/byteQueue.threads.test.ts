@@ -98,7 +98,7 @@ describe("ByteQueue across threads", () => {
     for (let i = 0; i < n; i++) {
       const r = q.get(10_000);
       if (typeof r === "string") expect.fail(`get ${i}: ${r}`);
-      const ok = r.length === 4 + ((i * 7919) % 3000) && new DataView(r.buffer).getUint32(0) === tag(7, i) && r.every((x, k) => k < 4 || x === ((i + k) & 0xff));
+      const ok = r.length === 4 + ((i * 7919) % 3000) && new DataView(r.buffer, r.byteOffset, r.byteLength).getUint32(0) === tag(7, i) && r.every((x, k) => k < 4 || x === ((i + k) & 0xff));
       if (!ok) expect.fail(`item ${i} damaged (${r.length} bytes)`);
     }
     await p.done;

@@ -24,6 +24,7 @@
  * spurious or stolen wakeups never lengthen them.
  */
 import { Mutex } from "./mutex";
+import { Slab } from "./slab";
 import * as layout from "./byteQueueLayout";
 import * as ring from "./byteQueueRing";
 import * as inspect from "./byteQueueInspect";
@@ -75,6 +76,8 @@ export class ByteQueue {
   private cap = 0;
   private data: Uint8Array = new Uint8Array(0);
   private words: Int32Array = new Int32Array(0);
+  /** Where got items are copied to (see slab.ts). */
+  private readonly slab = new Slab();
 
   constructor(state: ByteQueueState) {
     this.state = state;
@@ -136,7 +139,7 @@ export class ByteQueue {
     const cap = this.sync();
     const head = h[HEAD]!;
     const n = this.words[head >> 2]!;
-    const out = copyOut(this.data, cap, head + 4 === cap ? 0 : head + 4, n);
+    const out = copyOut(this.data, cap, head + 4 === cap ? 0 : head + 4, n, this.slab.alloc(n));
     const rec = recordBytes(n);
     const used = h[USED]! - rec;
     h[USED] = used;

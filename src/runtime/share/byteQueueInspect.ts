@@ -42,7 +42,7 @@ export function readSnapshot(h: Int32Array, data: Uint8Array, words: Int32Array,
   let p = h[HEAD]!;
   for (let k = h[COUNT]!; k > 0; k--) {
     const n = words[p >> 2]!;
-    items.push(copyOut(data, cap, p + 4 === cap ? 0 : p + 4, n));
+    items.push(copyOut(data, cap, p + 4 === cap ? 0 : p + 4, n, new Uint8Array(n)));
     p += recordBytes(n);
     if (p >= cap) p -= cap;
   }

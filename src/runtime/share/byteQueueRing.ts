@@ -30,20 +30,19 @@ export function copyIn(data: Uint8Array, cap: number, pos: number, src: Uint8Arr
 }
 
 /**
- * Copies `n` ring bytes from `pos` into a fresh, non-shared array: what a get hands
- * out must not change under the caller when the ring is reused.
+ * Copies `n` ring bytes from `pos` into `out` (n bytes, fresh and non-shared: what a
+ * get hands out must not change under the caller when the ring is reused).
  */
-export function copyOut(data: Uint8Array, cap: number, pos: number, n: number): Uint8Array<ArrayBuffer> {
+export function copyOut(data: Uint8Array, cap: number, pos: number, n: number, out: Uint8Array<ArrayBuffer>): Uint8Array<ArrayBuffer> {
   const first = cap - pos;
   if (n <= first) {
     if (n <= SMALL) {
-      const out = new Uint8Array(n);
       for (let i = 0; i < n; i++) out[i] = data[pos + i]!;
-      return out;
+    } else {
+      out.set(data.subarray(pos, pos + n));
     }
-    return data.slice(pos, pos + n);
+    return out;
   }
-  const out = new Uint8Array(n);
   out.set(data.subarray(pos, cap));
   out.set(data.subarray(0, n - first), first);
   return out;

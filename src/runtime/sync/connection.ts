@@ -118,14 +118,14 @@ export class Connection {
 
   recv(): unknown {
     const { msg, seq } = this.receive("recv");
-    const value = msg[0] === RAW ? msg.slice(1) : unpickleItem(msg.subarray(1));
+    const value = msg[0] === RAW ? msg.subarray(1) : unpickleItem(msg.subarray(1));
     this.opEvent("recv", "ok", seq);
     return value;
   }
 
   recv_bytes(maxlength: number | null = null): Uint8Array {
     const { msg, seq } = this.receive("recv_bytes");
-    const body = msg.slice(1);
+    const body = msg.subarray(1);
     this.opEvent("recv_bytes", "ok", seq);
     if (maxlength !== null && body.length > maxlength) {
       this.close();
