@@ -26,6 +26,15 @@ describe("packOps / forEachEvent", () => {
     expect(back).toEqual(events);
   });
 
+  it("sends a preview repeated on one object once, and the UI gets the one string back for each", () => {
+    const events = [1, 2, 3, 4].map((seq) => op(seq, { objId: seq === 3 ? 8 : 7, itemId: seq, item: "b'xxxx'" }));
+    const { ops } = packOps(events);
+    expect(ops?.items).toBe("b'xxxx'b'xxxx'");
+    const back: RunEvent[] = [];
+    forEachEvent([], structuredClone(ops), (e) => back.push(e));
+    expect(back).toEqual(events);
+  });
+
   it("leaves ops without a compact form as objects", () => {
     const odd = op(1, { op: "frobnicate" });
     const { events, ops } = packOps([odd]);

@@ -10,8 +10,14 @@
 import type { OpOutcome, RunEvent } from "../events";
 import { OP_NAMES, OUTCOMES } from "./codec";
 
-/** Columns per operation: seq, t, pid, objId, op, outcome, itemId, size, line, preview length (-1: none). */
+/**
+ * Columns per operation: seq, t, pid, objId, op, outcome, itemId, size, line, preview
+ * length (NONE: no preview; SAME: the same preview as this object's previous one, which
+ * a queue of repeated items, sentinels and the like sends a lot: the UI then keeps one
+ * string for them all).
+ */
 const COLS = 10;
+const SAME = -2;
 
 export interface PackedOps {
   n: number;
@@ -32,6 +38,7 @@ export function packOps(events: readonly RunEvent[]): { events: RunEvent[]; ops:
   const rest: RunEvent[] = [];
   const cols = new Float64Array(n * COLS);
   const items: string[] = [];
+  const lastPreview = new Map<number, string>();
   let k = 0;
   for (const e of events) {
     const op = e.kind === "obj.op" ? opIndex.get(e.op) : undefined;
@@ -48,8 +55,13 @@ export function packOps(events: readonly RunEvent[]): { events: RunEvent[]; ops:
     cols[k + 6] = e.itemId ?? NONE;
     cols[k + 7] = e.size ?? NONE;
     cols[k + 8] = e.line ?? 0;
-    cols[k + 9] = e.item === undefined ? NONE : e.item.length;
-    if (e.item !== undefined) items.push(e.item);
+    if (e.item === undefined) cols[k + 9] = NONE;
+    else if (lastPreview.get(e.objId) === e.item) cols[k + 9] = SAME;
+    else {
+      cols[k + 9] = e.item.length;
+      items.push(e.item);
+      lastPreview.set(e.objId, e.item);
+    }
     k += COLS;
   }
   return { events: rest, ops: { n, cols, items: items.join("") } };
@@ -64,6 +76,7 @@ export function forEachEvent(events: readonly RunEvent[], ops: PackedOps | null 
   const { n, cols, items } = ops;
   let i = 0;
   let at = 0;
+  const lastPreview = new Map<number, string>();
   for (let j = 0; j < n; j++) {
     const k = j * COLS;
     const seq = cols[k] ?? 0;
@@ -72,17 +85,20 @@ export function forEachEvent(events: readonly RunEvent[], ops: PackedOps | null 
     const size = cols[k + 7] ?? NONE;
     const line = cols[k + 8] ?? 0;
     const len = cols[k + 9] ?? NONE;
+    const objId = cols[k + 3] ?? 0;
     let item: string | undefined;
-    if (len !== NONE) {
+    if (len === SAME) item = lastPreview.get(objId);
+    else if (len !== NONE) {
       item = items.slice(at, at + len);
       at += len;
+      lastPreview.set(objId, item);
     }
     visit({
       kind: "obj.op",
       seq,
       t: cols[k + 1] ?? 0,
       pid: cols[k + 2] ?? 0,
-      objId: cols[k + 3] ?? 0,
+      objId,
       op: OP_NAMES[cols[k + 4] ?? 0] ?? "?",
       outcome: (OUTCOMES[cols[k + 5] ?? 0] ?? "error") as OpOutcome,
       itemId: itemId === NONE ? undefined : itemId,

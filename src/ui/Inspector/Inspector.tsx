@@ -11,6 +11,12 @@ import "./Inspector.css";
 
 /** More items than this are summarised ("… and 1,234 more"). */
 const SHOW_MAX = 200;
+/**
+ * While following a live run the list changes at every update, faster than anyone
+ * reads it: a panel's worth of rows is shown, so a busy queue does not cost the UI
+ * thread (and the processes sharing the machine) hundreds of rows per update.
+ */
+const LIVE_SHOW_MAX = 24;
 
 function fmtTime(ms: number): string {
   return ms < 1000 ? `${Math.round(ms)} ms` : `${(ms / 1000).toFixed(2)} s`;
@@ -22,6 +28,7 @@ export function Inspector(): JSX.Element | null {
   const timeline = useStore(runStore, (s) => s.timeline);
   const playhead = useStore(uiStore, (s) => s.playhead);
   const selectedObjId = useStore(uiStore, (s) => s.selectedObjId);
+  const live = useStore(runStore, (s) => s.status === "running");
   const [open, setOpen] = useState(true);
   void version;
 
@@ -46,6 +53,7 @@ export function Inspector(): JSX.Element | null {
   const counts = ObjectModel.countsAt(obj, t);
   const pipe = obj.kind === "Pipe";
   const byPid = timeline.byPid;
+  const max = live && playhead === null ? LIVE_SHOW_MAX : SHOW_MAX;
 
   return (
     <aside className="insp" role="region" aria-label="Inspector" data-testid="inspector.root" data-obj-id={obj.objId}>
@@ -91,11 +99,11 @@ export function Inspector(): JSX.Element | null {
       <div className="insp-items-wrap">
         {pipe ? (
           <>
-            <ItemList title="end 1 → end 2" items={items.filter((i) => i.dir !== 1)} at={at} byPid={byPid} />
-            <ItemList title="end 2 → end 1" items={items.filter((i) => i.dir === 1)} at={at} byPid={byPid} />
+            <ItemList title="end 1 → end 2" items={items.filter((i) => i.dir !== 1)} at={at} byPid={byPid} max={max} />
+            <ItemList title="end 2 → end 1" items={items.filter((i) => i.dir === 1)} at={at} byPid={byPid} max={max} />
           </>
         ) : (
-          <ItemList title="front (next out) first" items={items} at={at} byPid={byPid} />
+          <ItemList title="front (next out) first" items={items} at={at} byPid={byPid} max={max} />
         )}
       </div>
     </aside>
@@ -119,7 +127,7 @@ function Gauge({ obj, n }: { obj: ChannelObject; n: number }): JSX.Element | nul
   );
 }
 
-function ItemList({ title, items, at, byPid }: { title: string; items: ObjItem[]; at: number; byPid: ReadonlyMap<number, Lane> }): JSX.Element {
+function ItemList({ title, items, at, byPid, max }: { title: string; items: ObjItem[]; at: number; byPid: ReadonlyMap<number, Lane>; max: number }): JSX.Element {
   return (
     <section className="insp-list">
       <h4 className="insp-list-title">{title}</h4>
@@ -127,7 +135,7 @@ function ItemList({ title, items, at, byPid }: { title: string; items: ObjItem[]
         <div className="insp-empty">empty</div>
       ) : (
         <ol className="insp-items" data-testid="inspector.items">
-          {items.slice(0, SHOW_MAX).map((it, k) => {
+          {items.slice(0, max).map((it, k) => {
             const lane = byPid.get(it.putBy);
             return (
               <li key={it.itemId} className="insp-item" data-testid="inspector.item" style={{ "--pc": processColor(lane?.index ?? 0) } as CSSProperties}>
@@ -141,7 +149,7 @@ function ItemList({ title, items, at, byPid }: { title: string; items: ObjItem[]
               </li>
             );
           })}
-          {items.length > SHOW_MAX && <li className="insp-more">… and {(items.length - SHOW_MAX).toLocaleString()} more</li>}
+          {items.length > max && <li className="insp-more">… and {(items.length - max).toLocaleString()} more</li>}
         </ol>
       )}
     </section>
