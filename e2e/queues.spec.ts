@@ -62,4 +62,47 @@ test.describe("Queues", () => {
     expect(order).toEqual([...order].sort((a, b) => a - b));
     await expect(place.getByTestId("timeline.object-state")).toContainText(`${reprs.length} item`);
   });
+
+  test("100,000 queue operations: zooming, panning and scrubbing stay fluid, and every item is counted", async ({ app }) => {
+    test.setTimeout(90_000);
+    await app.goto(snippet("hundred-thousand-ops"));
+    await app.run();
+    await app.expectFinished(0, 60_000);
+    await expect(app.console.lines.last()).toContainText("sum 1249975000");
+    const { timeline, inspector } = app;
+    const place = timeline.object("Queue-1");
+    await expect(place).toHaveAttribute("data-length", "0");
+    await expect(inspector.stats).toContainText("50000 put");
+    await expect(inspector.stats).toContainText("50000 got");
+
+    const track = await place.boundingBox();
+    if (!track) throw new Error("the queue's place is not on screen");
+    const samples: number[] = [];
+    const sample = async () => samples.push(await app.frameRoundTrip());
+    // Zoom in step by step, then out again.
+    for (let i = 0; i < 6; i++) {
+      await timeline.zoomIn.click();
+      await sample();
+    }
+    // Pan sideways with the wheel, over the place.
+    await app.page.mouse.move(track.x + track.width / 2, track.y + track.height / 2);
+    for (let i = 0; i < 6; i++) {
+      await app.page.mouse.wheel(-400, 0);
+      await sample();
+    }
+    for (let i = 0; i < 6; i++) {
+      await timeline.zoomOut.click();
+      await sample();
+    }
+    // Scrub: the playhead to ten places along the run; the Inspector follows.
+    const axis = await timeline.axis.boundingBox();
+    if (!axis) throw new Error("the time axis is not on screen");
+    for (let i = 1; i <= 10; i++) {
+      await timeline.clickAxisAt(axis.x + (axis.width * i) / 11);
+      await sample();
+    }
+    await expect(inspector.when).toContainText("at ");
+    test.info().annotations.push({ type: "frame round trips (ms)", description: samples.join(", ") });
+    expect(Math.max(...samples), `frame round trips: ${samples.join(", ")} ms`).toBeLessThan(500);
+  });
 });

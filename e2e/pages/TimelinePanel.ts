@@ -14,6 +14,8 @@ export class TimelinePanel {
   readonly objects: Locator;
   /** One per item that moved through a queue or pipe (put leg and get leg). */
   readonly transfers: Locator;
+  readonly zoomIn: Locator;
+  readonly zoomOut: Locator;
 
   constructor(readonly page: Page) {
     // The panel's <section> is also a region named "Timeline"; the test id picks the widget.
@@ -27,6 +29,8 @@ export class TimelinePanel {
     this.tooltip = this.root.getByRole("tooltip");
     this.objects = this.root.getByTestId("timeline.object");
     this.transfers = this.root.getByTestId("timeline.transfer");
+    this.zoomIn = this.root.getByRole("button", { name: "Zoom in" });
+    this.zoomOut = this.root.getByRole("button", { name: "Zoom out" });
   }
 
   /** A process's lane, by the process's name. */
