@@ -13,6 +13,9 @@ import { BUSY, RingWriter } from "../ring";
 import type { OpOutcome } from "../events";
 import { encodeBody, opTag, TAG_JSON, TAG_STDERR, TAG_STDOUT } from "./codec";
 
+/** Largest value a record word holds after the +1 that keeps 0 for "none". */
+const MAX_WORD = 0xffffffff;
+
 export class Emitter {
   private readonly ring: RingWriter;
   private readonly header: Int32Array;
@@ -56,7 +59,8 @@ export class Emitter {
    * the record head and the preview as its text, so a put costs no string building.
    */
   op(objId: number, op: string, outcome: OpOutcome, itemId?: number, size?: number, item?: string): void {
-    const tag = opTag(op, outcome);
+    // Item numbers and sizes travel as 32-bit words: beyond them (after ~2^31 messages), as JSON.
+    const tag = (itemId ?? 0) >= MAX_WORD || (size ?? 0) >= MAX_WORD ? -1 : opTag(op, outcome);
     if (tag === -1) {
       this.emit({ kind: "obj.op", objId, op, outcome, itemId, size, item });
       return;

@@ -8,7 +8,7 @@
 import { BrokenPipeError, EOFError, OSError, RuntimeError, ValueError } from "../lib/exceptions";
 import { ctx } from "../process/context";
 import { ByteQueue, type ByteQueueState } from "../share/byteQueue";
-import { HANDLE, registerHandleKind, registerTraveller, type HandleDescription } from "./handles";
+import { HANDLE, onTravelFailed, registerHandleKind, registerTraveller, settleTravel, type HandleDescription } from "./handles";
 import { PIPE_POOL_SIZE, POOL_DUPLEX, POOL_ID } from "./pipePool";
 import { waitAnnounced } from "./announcedWait";
 import { pickleItem, previewItem, unpickleItem } from "./itemCodec";
@@ -109,10 +109,15 @@ export class Connection {
 
   /** `msg` is the kind byte (PICKLED or RAW) and the payload. */
   private sendMessage(msg: Uint8Array, preview: string): void {
-    this.check();
-    if (!this.#send) throw new OSError("connection is read-only");
-    if (Atomics.load(this.#refs, 1 - this.#h.end) === 0) throw new BrokenPipeError("[Errno 32] Broken pipe");
-    this.#send.put(msg, null);
+    let sent = false;
+    try {
+      this.check();
+      if (!this.#send) throw new OSError("connection is read-only");
+      if (Atomics.load(this.#refs, 1 - this.#h.end) === 0 || this.#send.put(msg, null) !== "ok") throw new BrokenPipeError("[Errno 32] Broken pipe");
+      sent = true;
+    } finally {
+      settleTravel(sent);
+    }
     this.opEvent("send", "ok", this.#send.lastPutSeq, preview);
   }
 
@@ -192,7 +197,9 @@ export class Connection {
     if (h.pipe.slot < 0) {
       throw new RuntimeError(`only the first ${PIPE_POOL_SIZE} pipes of a run can be sent through a queue or pipe in the playground; ${h.pipe.label} is beyond them`);
     }
-    Atomics.add(v.#refs, h.end, 1);
+    const refs = v.#refs;
+    Atomics.add(refs, h.end, 1);
+    onTravelFailed(() => Atomics.sub(refs, h.end, 1));
     const state: TravellingConnection = { slot: h.pipe.slot, end: h.end, readable: h.readable, writable: h.writable };
     return { kind: "pooled-connection", state };
   }
@@ -285,7 +292,8 @@ export function releaseConnections(held: HeldConnections): void {
     if (!h.held) continue;
     const n = Atomics.exchange(new Int32Array(h.held), 0, 0);
     if (n <= 0) continue;
-    if (Atomics.sub(new Int32Array(h.pipe.refs), h.end, n) !== n) continue;
+    // A read-only end sends on nothing: its count goes, and no queue closes.
+    if (Atomics.sub(new Int32Array(h.pipe.refs), h.end, n) !== n || !h.writable) continue;
     const { to1, to0 } = h.pipe;
     new ByteQueue(h.end === 0 ? to1 : to0 ?? to1).close(KILL_LOCK_TRIES);
   }

@@ -59,6 +59,25 @@ export function encodeInQueue(v: object): HandleDescription | undefined {
   throw new RuntimeError(`${kind} objects should only be shared between processes through inheritance`);
 }
 
+/** Undo actions of handles counted while pickling the item now being sent. */
+let travelUndo: (() => void)[] = [];
+
+/** For encoders: what to take back if the item carrying this handle is not delivered. */
+export function onTravelFailed(undo: () => void): void {
+  travelUndo.push(undo);
+}
+
+/**
+ * After a put or send: keeps the handle counts its item added when it went in (`ok`),
+ * or takes them back (Full, a timeout, a closed queue, or pickling failed half-way),
+ * so a Connection that never travelled does not hold its pipe open.
+ */
+export function settleTravel(ok: boolean): void {
+  const undo = travelUndo;
+  travelUndo = [];
+  if (!ok) for (const f of undo) f();
+}
+
 export function decodeFromQueue(kind: string, state: unknown): unknown {
   const t = travellers.get(kind);
   if (!t) throw new RuntimeError(`cannot rebuild a ${kind} in this process`);

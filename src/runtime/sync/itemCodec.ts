@@ -7,7 +7,7 @@ import { builtinExceptions, RuntimeError } from "../lib/exceptions";
 import { pyRepr, reprBytes } from "../lib/pyrepr";
 import { ctx } from "../process/context";
 import { dumpsInto, loads, PickleWriter, type PickleHooks } from "../share/pickleCodec";
-import { decodeFromQueue, encodeInQueue } from "./handles";
+import { decodeFromQueue, encodeInQueue, settleTravel } from "./handles";
 
 const PREVIEW_MAX = 80;
 
@@ -36,7 +36,14 @@ export function pickleItem(value: unknown, prefix?: number): Uint8Array {
   const w = writer;
   w.reset();
   if (prefix !== undefined) w.byte(prefix);
-  const shared = dumpsInto(value, w, hooks());
+  settleTravel(true);
+  let shared: SharedArrayBuffer[];
+  try {
+    shared = dumpsInto(value, w, hooks());
+  } catch (e) {
+    settleTravel(false);
+    throw e;
+  }
   if (shared.length > 0) throw new RuntimeError("shared memory cannot be sent through a Queue or Pipe in the playground yet");
   return w.view();
 }

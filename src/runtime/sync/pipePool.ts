@@ -12,8 +12,12 @@
 import { ByteQueue, type ByteQueueState } from "../share/byteQueue";
 
 export const PIPE_POOL_SIZE = 16;
-/** Each direction of a pooled pipe grows to at most this (a 50 MB message still fits). */
-const POOLED_MAX_BYTES = 64 * 1024 * 1024;
+/**
+ * Each direction of a pooled pipe grows to at most this. Only reserved (address
+ * space), but 32 queues a run: a quarter of a plain queue's 1 GiB keeps a run's pool
+ * at 8 GiB of reservations while a 200 MB message still fits.
+ */
+const POOLED_MAX_BYTES = 256 * 1024 * 1024;
 
 /** One pooled pipe: both directions, and Int32 [open handles of end 0, of end 1, object id, duplex]. */
 export interface PooledPipe {

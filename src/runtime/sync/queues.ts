@@ -10,9 +10,9 @@ import { AssertionError, Empty, Full, ValueError } from "../lib/exceptions";
 import { fakeAddress } from "../lib/pyrepr";
 import type { ObjKind, OpOutcome } from "../events";
 import { ctx } from "../process/context";
-import { ByteQueue, type ByteQueueState } from "../share/byteQueue";
+import { ByteQueue, type ByteQueueState, type PutResult } from "../share/byteQueue";
 import { ByteQueueTasks } from "../share/byteQueueTasks";
-import { HANDLE, registerHandleKind, type HandleDescription } from "./handles";
+import { HANDLE, registerHandleKind, settleTravel, type HandleDescription } from "./handles";
 import { waitAnnounced } from "./announcedWait";
 import { pickleItem, previewItem, unpickleItem, waitMs, type BlockOptions } from "./itemCodec";
 
@@ -60,7 +60,12 @@ class BaseQueue {
   protected putItem(obj: unknown, ms: number | null, op = "put"): boolean {
     this.checkClosed();
     const bytes = pickleItem(obj);
-    const r = waitAnnounced(ms, this.waitTarget(op), (wait) => this.q.put(bytes, wait), (x) => x === "full", (x) => (x === "ok" ? "ok" : "timeout"));
+    let r: PutResult = "closed";
+    try {
+      r = waitAnnounced(ms, this.waitTarget(op), (wait) => this.q.put(bytes, wait), (x) => x === "full", (x) => (x === "ok" ? "ok" : "timeout"));
+    } finally {
+      settleTravel(r === "ok");
+    }
     this.opEvent(op, r === "ok" ? "ok" : r === "full" ? "full" : "closed", r === "ok" ? this.q.lastPutSeq : undefined, previewItem(obj));
     return r === "ok";
   }

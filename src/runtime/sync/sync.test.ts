@@ -50,6 +50,17 @@ describe("connections in queues and pipes", () => {
     );
   });
 
+  it("a Connection whose put failed (Full) does not keep its pipe open: the reader still sees EOF", async () => {
+    const r = await runSnippet(`${header}if (__name__ === "__main__") {\n  const q = new Queue(1);\n  q.put("filler");\n  const [rd, wr] = Pipe(false);\n  try { q.put_nowait(wr); } catch (e) { print((e as Error).name); }\n  try { q.put([wr, () => 1]); } catch (e) { print((e as Error).name); }\n  wr.close();\n  try { rd.recv(); } catch (e) { print((e as Error).name); }\n}\n`, { stopAfterMs: 10_000 });
+    expect(r.stopped).toBe(false);
+    expect(r.stdout).toBe("Full\nPicklingError\nEOFError\n");
+  });
+
+  it("killing a process that held only the reading end leaves the writer's pipe working for the other readers", async () => {
+    const r = await runSnippet(`${header}function hold(c: Connection) { time.sleep(60); }\nif (__name__ === "__main__") {\n  const [rd, wr] = Pipe(false);\n  const p = new Process({ target: hold, args: [rd] });\n  p.start();\n  p.terminate();\n  p.join();\n  wr.send("still delivered");\n  print(rd.recv());\n  rd.close();\n  try { wr.send("nobody reads"); } catch (e) { print((e as Error).name); }\n}\n`);
+    expect(r.stdout).toBe("still delivered\nBrokenPipeError\n");
+  });
+
   it("a closed Connection cannot be sent, as in CPython", async () => {
     const r = await runSnippet(`${header}if (__name__ === "__main__") {\n  const q = new Queue();\n  const [a] = Pipe();\n  a.close();\n  try { q.put(a); } catch (e) { print((e as Error).name + ": " + (e as Error).message); }\n}\n`);
     expect(r.stdout).toBe("OSError: handle is closed\n");

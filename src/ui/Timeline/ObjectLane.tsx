@@ -8,7 +8,7 @@
 import { memo, type CSSProperties, type JSX } from "react";
 import { ObjectModel, processColor, uiStore, upperBound, type ChannelObject, type Lane } from "../../state";
 import { stop, type LaneHandlers } from "./LaneParts";
-import { CHIP_LIMIT, OBJ_H, PLACE_PAD_T, placeBase, placeRows, type PlaceRows } from "./objectGeometry";
+import { CHIP_LIMIT, OBJ_H, PLACE_PAD_T, placeBase, placeRows, stepChartPath, type PlaceRows } from "./objectGeometry";
 import type { Scale } from "./scale";
 import { fitLabel } from "./spans";
 
@@ -154,27 +154,8 @@ function Chart({ obj, rows, scale, now }: { obj: ChannelObject; rows: PlaceRows;
   const i0 = Math.max(0, upperBound(stepT, scale.t0) - 1);
   const i1 = Math.min(stepT.length, upperBound(stepT, scale.t1) + 1);
   if (i1 <= i0) return null;
-  // One vertical per pixel column, at the highest length the column saw (bursts stay
-  // visible): 100,000 changes draw as a path of a few hundred points.
-  let d = "";
-  let lastX = -Infinity;
-  let colMax = 0;
-  let level = 0;
-  const flushColumn = () => {
-    if (lastX !== -Infinity) d += d === "" ? `M ${lastX} ${base} V ${base - colMax * unit}` : ` H ${lastX} V ${base - colMax * unit}`;
-  };
-  for (let i = i0; i < i1; i++) {
-    const x = Math.max(0, Math.round(scale.toX(stepT[i] ?? 0)));
-    const n = stepN[i] ?? 0;
-    if (x !== lastX) {
-      flushColumn();
-      lastX = x;
-      colMax = Math.max(level, n);
-    } else if (n > colMax) colMax = n;
-    level = n;
-  }
-  flushColumn();
-  if (level !== colMax) d += ` H ${lastX + 1} V ${base - level * unit}`;
+  let d = stepChartPath(stepT, stepN, i0, i1, (t) => Math.max(0, Math.round(scale.toX(t))), (n) => base - n * unit);
+  const lastX = Math.max(0, Math.round(scale.toX(stepT[i1 - 1] ?? 0)));
   const endX = Math.min(scale.width, scale.toX(Math.min(now, scale.t1)));
   if (endX > lastX) d += ` H ${endX}`;
   d += ` V ${base} Z`;

@@ -49,3 +49,34 @@ export const placeBase = (): number => OBJ_H - PLACE_PAD_B;
 export function rowMid(rows: PlaceRows, row: number): number {
   return placeBase() - (row + 0.5) * rows.h;
 }
+
+/**
+ * The outline of a step chart (length over time) for points [i0, i1) as SVG path
+ * commands, one pixel column at a time: up to the highest value the column saw (so a
+ * burst inside one pixel stays visible), then to where it ended, then flat to the next
+ * column. 100,000 changes draw as a few hundred points. `x` maps a time to its pixel
+ * column, `y` a value to its height; the caller closes the shape.
+ */
+export function stepChartPath(ts: readonly number[], ns: readonly number[], i0: number, i1: number, x: (t: number) => number, y: (n: number) => number): string {
+  let d = "";
+  let col = Number.NaN;
+  let colMax = 0;
+  let level = 0;
+  const endColumn = () => {
+    if (Number.isNaN(col)) return;
+    d += d === "" ? `M ${col} ${y(0)} V ${y(colMax)}` : ` H ${col} V ${y(colMax)}`;
+    if (level !== colMax) d += ` V ${y(level)}`;
+  };
+  for (let i = i0; i < i1; i++) {
+    const cx = x(ts[i] ?? 0);
+    const n = ns[i] ?? 0;
+    if (cx !== col) {
+      endColumn();
+      col = cx;
+      colMax = n;
+    } else if (n > colMax) colMax = n;
+    level = n;
+  }
+  endColumn();
+  return d;
+}
