@@ -38,7 +38,7 @@ export type Entry =
   | { kind: "subclass"; className: string; fields: Record<string, unknown>; args: unknown[]; target: string | null };
 
 /** The parts of a ProcessSpec the kernel adds to what a parent asks for. */
-export type KernelFilled = "module" | "control" | "ring" | "pipePool" | "clockZero" | "runId" | "cpuCount";
+export type KernelFilled = "module" | "control" | "ring" | "pipePool" | "poolHeld" | "clockZero" | "runId" | "cpuCount";
 
 export interface ProcessSpec {
   runId: number;
@@ -54,6 +54,11 @@ export interface ProcessSpec {
   ring: SharedArrayBuffer;
   /** The run's pipes made ahead, so a Connection can travel in a queue (sync/pipePool.ts). */
   pipePool: PooledPipe[];
+  /**
+   * Int32 per pooled pipe end: the ends this process received inside queue items or
+   * messages and has not closed, which the kernel closes for it if it is killed.
+   */
+  poolHeld: SharedArrayBuffer | null;
   /** Epoch ms (timeOrigin + now) at which the run began: the shared clock's zero. */
   clockZero: number;
   /** What `os.cpu_count()` reports (the host's logical processors). */

@@ -12,7 +12,7 @@ import { Control, createControl, ProcState } from "../control";
 import type { Pid, RunEvent } from "../events";
 import type { CompiledModule, KernelFilled, KernelToProcess, ProcessSpec, ProcessToKernel, RunOutcome, SyntaxErrorInfo } from "../protocol";
 import { createRing } from "../ring";
-import { holdConnections, releaseConnections, type HeldConnections } from "../sync/connection";
+import { holdConnections, releaseConnections, releaseTravellers, type HeldConnections } from "../sync/connection";
 import { createPipePool, type PooledPipe } from "../sync/pipePool";
 import { handlesIn } from "../sync/handles";
 import { Collector } from "./collector";
@@ -54,8 +54,9 @@ interface ActiveRun {
   mainPid: Pid;
   clockZero: number;
   slots: Map<Pid, Slot>;
-  /** Pipe ends each child was given: released for it if it is killed. */
+  /** Pipe ends each child was given, as arguments and (poolHeld) in queue items: released for it if it is killed. */
   held: Map<Pid, HeldConnections>;
+  poolHeld: Map<Pid, SharedArrayBuffer>;
   sink: (events: RunEvent[], runId: number) => void;
   timer: ReturnType<typeof setInterval>;
   stopped: boolean;
@@ -99,7 +100,7 @@ export class Kernel {
     return new Promise<RunOutcome>((resolve) => {
       const run: ActiveRun = {
         runId, control, collector: new Collector(control), module: compiled.module, pipePool: createPipePool(source), mainPid,
-        clockZero: this.platform.now(), slots: new Map(), held: new Map(), sink, stopped: false, finished: false, resolve,
+        clockZero: this.platform.now(), slots: new Map(), held: new Map(), poolHeld: new Map(), sink, stopped: false, finished: false, resolve,
         timer: setInterval(() => this.tick(run), this.opts.drainIntervalMs),
       };
       this.active = run;
@@ -144,13 +145,15 @@ export class Kernel {
     run.collector.add(spec.pid, ring);
     const held = holdConnections(handlesIn(spec.entry));
     if (held.length > 0) run.held.set(spec.pid, held);
+    const poolHeld = run.pipePool.length > 0 ? new SharedArrayBuffer(run.pipePool.length * 2 * 4) : null;
+    if (poolHeld) run.poolHeld.set(spec.pid, poolHeld);
     const slot = this.warm.shift() ?? this.newSlot();
     slot.pid = spec.pid;
     slot.usedBy = run.runId;
     run.slots.set(spec.pid, slot);
     slot.worker.post({
       type: "run",
-      spec: { ...spec, runId: run.runId, module: run.module, control: run.control.sab, ring, pipePool: run.pipePool, clockZero: run.clockZero, cpuCount: this.platform.cpuCount },
+      spec: { ...spec, runId: run.runId, module: run.module, control: run.control.sab, ring, pipePool: run.pipePool, poolHeld, clockZero: run.clockZero, cpuCount: this.platform.cpuCount },
     });
     this.prewarm();
   }
@@ -170,6 +173,7 @@ export class Kernel {
       case "exited":
         run.slots.delete(m.pid);
         run.held.delete(m.pid);
+        run.poolHeld.delete(m.pid);
         run.collector.retire(m.pid);
         slot.pid = null;
         if (m.pid === run.mainPid) {
@@ -213,6 +217,11 @@ export class Kernel {
     if (held) {
       run.held.delete(pid);
       releaseConnections(held);
+    }
+    const poolHeld = run.poolHeld.get(pid);
+    if (poolHeld) {
+      run.poolHeld.delete(pid);
+      releaseTravellers(run.pipePool, poolHeld);
     }
     if (run.control.markExited(pid, code)) {
       run.collector.inject({ kind: "proc.exit", code, pid, t: this.clock(run), ...(reason ? { reason } : {}) });

@@ -9,7 +9,7 @@ import { BrokenPipeError, EOFError, OSError, RuntimeError, ValueError } from "..
 import { ctx } from "../process/context";
 import { ByteQueue, type ByteQueueState } from "../share/byteQueue";
 import { HANDLE, onTravelFailed, registerHandleKind, registerTraveller, settleTravel, type HandleDescription } from "./handles";
-import { PIPE_POOL_SIZE, POOL_DUPLEX, POOL_ID } from "./pipePool";
+import { PIPE_POOL_SIZE, POOL_DUPLEX, POOL_ID, type PooledPipe } from "./pipePool";
 import { waitAnnounced } from "./announcedWait";
 import { pickleItem, previewItem, unpickleItem } from "./itemCodec";
 
@@ -36,6 +36,8 @@ interface ConnectionHandle {
    * OS closes a killed process's descriptors (see releaseConnections).
    */
   held?: SharedArrayBuffer;
+  /** Where in `held` this handle's count is (0 for a Process argument; slot * 2 + end for one that came in a queue item). */
+  heldIndex?: number;
 }
 
 /** First byte of a message: what follows is a pickled object, or raw bytes from send_bytes. */
@@ -51,6 +53,7 @@ export class Connection {
   readonly #recv: ByteQueue | null;
   readonly #refs: Int32Array;
   readonly #held: Int32Array | null;
+  readonly #heldIndex: number;
   #closed = false;
 
   /** Built by Pipe() or from a handle; not by snippets. */
@@ -63,13 +66,14 @@ export class Connection {
     this.#recv = h.readable ? new ByteQueue(towardsMe) : null;
     this.#refs = new Int32Array(h.pipe.refs);
     this.#held = h.held ? new Int32Array(h.held) : null;
+    this.#heldIndex = h.heldIndex ?? 0;
     openHere.add(this);
   }
 
   [HANDLE](): HandleDescription {
     this.check();
     Atomics.add(this.#refs, this.#h.end, 1);
-    const { held: _ours, ...state } = this.#h;
+    const { held: _ours, heldIndex: _at, ...state } = this.#h;
     return { kind: "connection", state };
   }
 
@@ -166,7 +170,7 @@ export class Connection {
     this.#closed = true;
     openHere.delete(this);
     // Our count first: a kill between the two lines leaks a handle, never closes one twice.
-    if (this.#held && Atomics.sub(this.#held, 0, 1) <= 0) return;
+    if (this.#held && Atomics.sub(this.#held, this.#heldIndex, 1) <= 0) return;
     if (Atomics.sub(this.#refs, this.#h.end, 1) === 1) this.#send?.close();
   }
 
@@ -264,7 +268,11 @@ function reviveTraveller(state: unknown): Connection {
   const words = new Int32Array(pooled.words);
   const id = Atomics.load(words, POOL_ID);
   const pipe: PipeState = { id, label: `Pipe-${id}`, slot: t.slot, to1: pooled.to1, to0: Atomics.load(words, POOL_DUPLEX) === 1 ? pooled.to0 : null, refs: pooled.words };
-  return new Connection({ pipe, end: t.end, readable: t.readable, writable: t.writable });
+  // Counted where the kernel looks if this process is killed holding it.
+  const held = ctx().spec.poolHeld;
+  const heldIndex = t.slot * 2 + t.end;
+  if (held) Atomics.add(new Int32Array(held), heldIndex, 1);
+  return new Connection({ pipe, end: t.end, readable: t.readable, writable: t.writable, held: held ?? undefined, heldIndex });
 }
 
 registerTraveller("pooled-connection", (v) => Connection.toTraveller(v), reviveTraveller);
@@ -297,6 +305,22 @@ export function releaseConnections(held: HeldConnections): void {
     const { to1, to0 } = h.pipe;
     new ByteQueue(h.end === 0 ? to1 : to0 ?? to1).close(KILL_LOCK_TRIES);
   }
+}
+
+/** Kernel side, when a process was killed: closes the pooled pipe ends it received in queue items and still held. */
+export function releaseTravellers(pool: readonly PooledPipe[], poolHeld: SharedArrayBuffer): void {
+  const held = new Int32Array(poolHeld);
+  pool.forEach((pooled, slot) => {
+    const words = new Int32Array(pooled.words);
+    const duplex = Atomics.load(words, POOL_DUPLEX) === 1;
+    for (const end of [0, 1] as const) {
+      const n = Atomics.exchange(held, slot * 2 + end, 0);
+      if (n <= 0) continue;
+      const writable = end === 1 || duplex;
+      if (Atomics.sub(words, end, n) !== n || !writable) continue;
+      new ByteQueue(end === 0 ? pooled.to1 : duplex ? pooled.to0 : pooled.to1).close(KILL_LOCK_TRIES);
+    }
+  });
 }
 
 /** About a millisecond of tries: the killed thread may have died holding the lock. */

@@ -1,11 +1,17 @@
 // A process killed while it holds a pipe end: the OS closes its descriptors, so the
 // peer's recv() raises EOFError instead of waiting forever.
-import { Pipe, Process } from "multiprocessing";
+import { Pipe, Process, Queue } from "multiprocessing";
 import type { Connection } from "multiprocessing";
 import * as time from "time";
 
 function hold(conn: Connection, also: Connection[]) {
   conn.send(["ready", also.length]);
+  time.sleep(60);
+}
+
+function holdFromQueue(q: Queue) {
+  const conn = q.get() as Connection;
+  conn.send("got it through the queue");
   time.sleep(60);
 }
 
@@ -38,4 +44,20 @@ if (__name__ === "__main__") {
     print("recv after the holder was killed:", (e as Error).constructor.name);
   }
   print("exitcode", q.exitcode);
+
+  // An end that reached the child inside a queue item is closed at its death too.
+  const [c, d] = Pipe();
+  const jobs = new Queue();
+  const h = new Process({ target: holdFromQueue, args: [jobs] });
+  h.start();
+  jobs.put(d);
+  print(c.recv());
+  d.close();
+  h.terminate();
+  h.join();
+  try {
+    c.recv();
+  } catch (e) {
+    print("recv after the holder was terminated:", (e as Error).constructor.name);
+  }
 }
