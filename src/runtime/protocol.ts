@@ -96,8 +96,13 @@ export interface RunOutcome {
 export interface KernelApi {
   /** Transpiles and reports the first syntax error, or null. Never runs anything. */
   check(source: string): Promise<SyntaxErrorInfo | null>;
-  /** Runs a snippet; batches arrive through `onBatch` until the returned promise settles. */
-  run(source: string, onBatch: (batch: KernelBatch) => void): Promise<RunOutcome>;
+  /**
+   * Runs a snippet; batches arrive through `onBatch` until the returned promise
+   * settles. The promise settles only after the last batch has been handed over
+   * (across threads `onBatch` is a comlink proxy on a port of its own, so the outcome
+   * would otherwise race the last batch).
+   */
+  run(source: string, onBatch: (batch: KernelBatch) => void | Promise<void>): Promise<RunOutcome>;
   /** Ends every process of the current run. */
   stop(): Promise<void>;
 }

@@ -26,22 +26,23 @@ const api: KernelApi = {
     let buffer: RunEvent[] = [];
     let timer: ReturnType<typeof setTimeout> | null = null;
     let runId = 0;
-    const flush = () => {
+    const flush = async (): Promise<void> => {
       timer = null;
       if (buffer.length === 0) return;
       const { events, ops } = packOps(coalesceOutput(buffer));
       buffer = [];
       const batch: KernelBatch = { runId, events, ops };
-      void onBatch(ops ? Comlink.transfer(batch, [ops.cols.buffer]) : batch);
+      await onBatch(ops ? Comlink.transfer(batch, [ops.cols.buffer]) : batch);
     };
     const outcome = await kernel.run(source, (events, id) => {
       runId = id;
       for (const e of events) buffer.push(e);
-      timer ??= setTimeout(flush, BATCH_MS);
+      timer ??= setTimeout(() => void flush(), BATCH_MS);
     });
     runId = outcome.runId;
     if (timer) clearTimeout(timer);
-    flush();
+    // Answered on the batch port once the UI holds the batch: only then the outcome.
+    await flush();
     return outcome;
   },
   async stop() {
