@@ -12,7 +12,7 @@ import { Control, createControl, ProcState } from "../control";
 import type { Pid, RunEvent } from "../events";
 import type { CompiledModule, KernelFilled, KernelToProcess, ProcessSpec, ProcessToKernel, RunOutcome, SyntaxErrorInfo } from "../protocol";
 import { createRing } from "../ring";
-import { holdConnections, releaseConnections, releaseTravellers, type HeldConnections } from "../sync/connection";
+import { holdConnections, releaseConnections, releaseTravellers, type HeldConnections } from "../sync/connectionRelease";
 import { createPipePool, type PooledPipe } from "../sync/pipePool";
 import { handlesIn } from "../sync/handles";
 import { Collector } from "./collector";
