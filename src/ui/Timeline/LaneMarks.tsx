@@ -6,7 +6,7 @@
 import { memo, type JSX } from "react";
 import type { LaneMark } from "../../state";
 import { BAR_MID } from "./layout";
-import { stop, type PartProps } from "./LaneParts";
+import { targetProps, type PartProps } from "./LaneParts";
 import { clusterPoints } from "./spans";
 import type { HoverTarget } from "./targets";
 
@@ -37,11 +37,7 @@ export const Marks = memo(function Marks({ lane, count, scale, selectedSeq, hand
             data-kind={kind}
             data-count={marks.length}
             transform={`translate(${c.x} ${BAR_MID})`}
-            onPointerDown={stop}
-            onPointerEnter={(e) => handlers.hover(target, e)}
-            onPointerMove={(e) => handlers.hover(target, e)}
-            onPointerLeave={handlers.leave}
-            onClick={() => handlers.select(target)}
+            {...targetProps(handlers, target)}
           >
             <circle className="tl-mark-hit" r={11} />
             <Glyph kind={kind} count={marks.length} />

@@ -38,6 +38,20 @@ export interface PartProps {
 /** Stops a click on an item from also starting a pan or moving the playhead. */
 export const stop = (e: ReactPointerEvent) => e.stopPropagation();
 
+/**
+ * What makes a drawn item hoverable and clickable: the tooltip follows the pointer
+ * over it, a click selects it, and pressing on it does not start a pan.
+ */
+export function targetProps(handlers: LaneHandlers, target: HoverTarget) {
+  return {
+    onPointerDown: stop,
+    onPointerEnter: (e: ReactPointerEvent) => handlers.hover(target, e),
+    onPointerMove: (e: ReactPointerEvent) => handlers.hover(target, e),
+    onPointerLeave: handlers.leave,
+    onClick: () => handlers.select(target),
+  };
+}
+
 export function Lifecycle({ lane, scale, now, color, selectedSeq, handlers }: PartProps & { now: number; color: string }): JSX.Element | null {
   const { toX, width } = scale;
   const cx = toX(lane.createdAt);
@@ -93,11 +107,7 @@ export function Lifecycle({ lane, scale, now, color, selectedSeq, handlers }: Pa
         cy={BAR_MID}
         r={5.5}
         stroke={color}
-        onPointerDown={stop}
-        onPointerEnter={(e) => handlers.hover(create, e)}
-        onPointerMove={(e) => handlers.hover(create, e)}
-        onPointerLeave={handlers.leave}
-        onClick={() => handlers.select(create)}
+        {...targetProps(handlers, create)}
       />,
     );
   }
@@ -138,11 +148,7 @@ export const Blocks = memo(function Blocks({ lane, from, to, scale, openEnd, col
             data-outcome={b.outcome ?? "waiting"}
             data-count={p.count}
             data-label={describeBlock(b.on)}
-            onPointerDown={stop}
-            onPointerEnter={(e) => handlers.hover(target, e)}
-            onPointerMove={(e) => handlers.hover(target, e)}
-            onPointerLeave={handlers.leave}
-            onClick={() => handlers.select(target)}
+            {...targetProps(handlers, target)}
           >
             <rect x={p.x0} y={BAR_Y - 2} width={w} height={BAR_H + 4} rx={3} fill={hatch} stroke={color} strokeWidth={1.5} />
             {label && (
@@ -178,11 +184,7 @@ export function ExitMarker({ lane, x, width, code, tone, selected, handlers }: {
       data-testid="timeline.exit"
       data-pid={lane.pid}
       data-code={lane.exitCode ?? undefined}
-      onPointerDown={stop}
-      onPointerEnter={(e) => handlers.hover(target, e)}
-      onPointerMove={(e) => handlers.hover(target, e)}
-      onPointerLeave={handlers.leave}
-      onClick={() => handlers.select(target)}
+      {...targetProps(handlers, target)}
     >
       <rect className="tl-exit-hit" x={Math.min(x - 4, bx)} y={4} width={bw + 8} height={LANE_H - 8} />
       <line x1={x} x2={x} y1={BAR_Y - 6} y2={BAR_Y + BAR_H + 6} stroke={c} strokeWidth={3} strokeLinecap="round" />

@@ -7,7 +7,7 @@
  */
 import { memo, type CSSProperties, type JSX } from "react";
 import { ObjectModel, processColor, uiStore, upperBound, type ChannelObject, type Lane } from "../../state";
-import { stop, type LaneHandlers } from "./LaneParts";
+import { stop, targetProps, type LaneHandlers } from "./LaneParts";
 import { CHIP_LIMIT, OBJ_H, PLACE_PAD_T, placeBase, placeRows, stepChartPath, type PlaceRows } from "./objectGeometry";
 import type { Scale } from "./scale";
 import { fitLabel } from "./spans";
@@ -124,10 +124,7 @@ function Chips({ obj, from, to, rows, scale, now, byPid, handlers }: { obj: Chan
         className={`tl-chip${it.gotAt === undefined ? " inside" : ""}`}
         data-testid="timeline.chip"
         style={{ "--pc": color } as CSSProperties}
-        onPointerDown={stop}
-        onPointerEnter={(e) => handlers.hover(target, e)}
-        onPointerMove={(e) => handlers.hover(target, e)}
-        onPointerLeave={handlers.leave}
+        {...targetProps(handlers, target)}
         onClick={(e) => {
           e.stopPropagation();
           uiStore.getState().selectObject(obj.objId);

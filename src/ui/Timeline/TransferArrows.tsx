@@ -9,7 +9,7 @@
 import type { CSSProperties, JSX } from "react";
 import { ObjectModel, processColor, type ChannelObject, type Lane, type ObjMark } from "../../state";
 import { BAR_H, BAR_MID, BAR_Y, LANE_H, NAME_W } from "./layout";
-import { stop, type LaneHandlers } from "./LaneParts";
+import { targetProps, type LaneHandlers } from "./LaneParts";
 import { OBJ_H, placeRows, placeTop, rowMid } from "./objectGeometry";
 import type { ObjectTarget } from "./objectTargets";
 import type { Scale } from "./scale";
@@ -75,11 +75,7 @@ export function TransferArrows({ objects, lanes, byPid, marksByPid, scale, heigh
             data-item={it.preview}
             data-from={it.putBy}
             data-to={it.gotBy ?? ""}
-            onPointerDown={stop}
-            onPointerEnter={(e) => handlers.hover(target, e)}
-            onPointerMove={(e) => handlers.hover(target, e)}
-            onPointerLeave={handlers.leave}
-            onClick={() => handlers.select(target)}
+            {...targetProps(handlers, target)}
           >
             {inD && (
               <g style={{ "--pc": processColor(prod?.index ?? 0) } as CSSProperties}>
@@ -143,11 +139,7 @@ function LaneObjMarks({ lane, marks, objects, scale, handlers }: { lane: Lane; m
             data-label={first.label}
             data-count={c.members.length}
             transform={`translate(${c.x} ${y})`}
-            onPointerDown={stop}
-            onPointerEnter={(e) => handlers.hover(target, e)}
-            onPointerMove={(e) => handlers.hover(target, e)}
-            onPointerLeave={handlers.leave}
-            onClick={() => handlers.select(target)}
+            {...targetProps(handlers, target)}
           >
             <rect x={-w / 2} y={-10} width={w} height={20} rx={5} />
             <text textAnchor="middle" dominantBaseline="central">
