@@ -9,7 +9,7 @@ import { BrokenPipeError, EOFError, OSError, RuntimeError, ValueError } from "..
 import { ctx } from "../process/context";
 import { ByteQueue, type ByteQueueState } from "../share/byteQueue";
 import { HANDLE, onTravelFailed, registerHandleKind, registerTraveller, settleTravel, type HandleDescription } from "./handles";
-import { PIPE_POOL_SIZE, POOL_DUPLEX, POOL_ID } from "./pipePool";
+import { PIPE_POOL_SIZE, POOL_DUPLEX, POOL_ID, sendQueueOf } from "./pipePool";
 import { waitAnnounced } from "./announcedWait";
 import { pickleItem, previewItem, unpickleItem } from "./itemCodec";
 
@@ -60,8 +60,8 @@ export class Connection {
   constructor(h: ConnectionHandle) {
     this.#h = h;
     const { to1, to0 } = h.pipe;
-    const towardsPeer = h.end === 0 ? to1 : to0 ?? to1;
-    const towardsMe = h.end === 0 ? to0 ?? to1 : to1;
+    const towardsPeer = sendQueueOf(to1, to0, h.end);
+    const towardsMe = sendQueueOf(to1, to0, h.end === 0 ? 1 : 0);
     this.#send = h.writable ? new ByteQueue(towardsPeer) : null;
     this.#recv = h.readable ? new ByteQueue(towardsMe) : null;
     this.#refs = new Int32Array(h.pipe.refs);

@@ -5,10 +5,10 @@
  * as Process arguments (a counter per handle, set up before the child starts) and
  * inside queue items or messages (a counter per pooled pipe end, in `poolHeld`).
  */
-import { ByteQueue } from "../share/byteQueue";
+import { ByteQueue, type ByteQueueState } from "../share/byteQueue";
 import type { ConnectionHandle } from "./connection";
 import type { HandleDescription } from "./handles";
-import { POOL_DUPLEX, type PooledPipe } from "./pipePool";
+import { POOL_DUPLEX, sendQueueOf, type PooledPipe } from "./pipePool";
 
 /** The connection handles a child was given, as the kernel keeps them to release at a kill. */
 export type HeldConnections = ConnectionHandle[];
@@ -30,13 +30,7 @@ export function holdConnections(handles: readonly HandleDescription[]): HeldConn
  */
 export function releaseConnections(held: HeldConnections): void {
   for (const h of held) {
-    if (!h.held) continue;
-    const n = Atomics.exchange(new Int32Array(h.held), 0, 0);
-    if (n <= 0) continue;
-    // A read-only end sends on nothing: its count goes, and no queue closes.
-    if (Atomics.sub(new Int32Array(h.pipe.refs), h.end, n) !== n || !h.writable) continue;
-    const { to1, to0 } = h.pipe;
-    new ByteQueue(h.end === 0 ? to1 : to0 ?? to1).close(KILL_LOCK_TRIES);
+    if (h.held) release(new Int32Array(h.held), 0, new Int32Array(h.pipe.refs), h.end, h.writable ? sendQueueOf(h.pipe.to1, h.pipe.to0, h.end) : null);
   }
 }
 
@@ -45,15 +39,23 @@ export function releaseTravellers(pool: readonly PooledPipe[], poolHeld: SharedA
   const held = new Int32Array(poolHeld);
   pool.forEach((pooled, slot) => {
     const words = new Int32Array(pooled.words);
-    const duplex = Atomics.load(words, POOL_DUPLEX) === 1;
+    const to0 = Atomics.load(words, POOL_DUPLEX) === 1 ? pooled.to0 : null;
     for (const end of [0, 1] as const) {
-      const n = Atomics.exchange(held, slot * 2 + end, 0);
-      if (n <= 0) continue;
-      const writable = end === 1 || duplex;
-      if (Atomics.sub(words, end, n) !== n || !writable) continue;
-      new ByteQueue(end === 0 ? pooled.to1 : duplex ? pooled.to0 : pooled.to1).close(KILL_LOCK_TRIES);
+      // End 0 of a one-way pipe only reads.
+      release(held, slot * 2 + end, words, end, end === 1 || to0 ? sendQueueOf(pooled.to1, to0, end) : null);
     }
   });
+}
+
+/**
+ * Takes the dead process's count of an end (`held[at]`) off the end's open handles;
+ * when none is left, closes the queue the end sends on (null: a read-only end sends on
+ * nothing), as Connection.close does for the last handle.
+ */
+function release(held: Int32Array, at: number, refs: Int32Array, end: 0 | 1, sends: ByteQueueState | null): void {
+  const n = Atomics.exchange(held, at, 0);
+  if (n <= 0 || Atomics.sub(refs, end, n) !== n || !sends) return;
+  new ByteQueue(sends).close(KILL_LOCK_TRIES);
 }
 
 /** About a millisecond of tries: the killed thread may have died holding the lock. */

@@ -30,6 +30,14 @@ export const POOL_REFS = 0;
 export const POOL_ID = 2;
 export const POOL_DUPLEX = 3;
 
+/**
+ * The queue a pipe end sends on: end 0 on `to1`, end 1 on `to0`, or on `to1` when the
+ * pipe is one-way (`to0` null: end 1 writes, end 0 reads).
+ */
+export function sendQueueOf(to1: ByteQueueState, to0: ByteQueueState | null, end: 0 | 1): ByteQueueState {
+  return end === 0 ? to1 : (to0 ?? to1);
+}
+
 /** Kernel side, at run start: the pool, or none when the program never mentions Pipe. */
 export function createPipePool(source: string): PooledPipe[] {
   if (!/\bPipe\b/.test(source)) return [];
