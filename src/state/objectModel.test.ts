@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import type { RunEvent } from "../runtime/events";
+import { forEachRow, packOps } from "../runtime/events/opPack";
 import { ObjectModel, upperBound } from "./objectModel";
 
 let seq = 0;
@@ -96,7 +97,7 @@ describe("ObjectModel", () => {
   it("gives items the lowest free slot, so a bounded queue needs at most maxsize rows", () => {
     const m = producerConsumer();
     const q = m.byId.get(1)!;
-    expect(q.items.map((i) => i.row)).toEqual([0, 1, 2, 0]);
+    expect(Array.from({ length: q.items.length }, (_, i) => q.items.at(i)?.row)).toEqual([0, 1, 2, 0]);
     expect(q.rows).toBe(3);
   });
 
@@ -127,6 +128,45 @@ describe("ObjectModel", () => {
     expect(applyMs).toBeLessThan(1500);
     expect(queryMs).toBeLessThan(200);
     expect(q.rows).toBeLessThanOrEqual(11);
+  });
+
+  it("folds the kernel's packed rows exactly as it folds the same operations as events", () => {
+    const events: RunEvent[] = [create(0, 1, 1, "Queue", 2), create(0, 1, 2, "Pipe")];
+    for (let i = 0; i < 40; i++) {
+      events.push(op(1 + i, 2, 1, "put", i, i % 3 === 0 ? "'same'" : `${i}`));
+      if (i % 2 === 1) events.push(op(1.5 + i, 3, 1, "get", i - 1));
+      events.push(op(1.2 + i, 2, 2, "send", i * 2 + (i % 2), `b'${i}'`));
+      if (i % 4 === 0) events.push(op(1.3 + i, 3, 2, "recv", i * 2 + (i % 2)));
+    }
+    events.push(op(50, 3, 1, "get_nowait", undefined, undefined, "empty"));
+    events.push(op(51, 2, 1, "put", 99));
+    const byEvents = new ObjectModel();
+    for (const e of events) byEvents.apply(e);
+    const byRows = new ObjectModel();
+    const { events: rest, ops } = packOps(events);
+    const chunk = byRows.previews.add(ops?.items ?? "");
+    forEachRow(rest, ops, (e) => byRows.apply(e), (r) => byRows.applyRow(r, chunk));
+    for (const id of [1, 2]) {
+      const a = byEvents.byId.get(id)!;
+      const b = byRows.byId.get(id)!;
+      const all = (o: typeof a) => Array.from({ length: o.items.length }, (_, i) => o.items.at(i));
+      expect(all(b)).toEqual(all(a));
+      expect([b.stepT, b.stepN, b.putT, b.getT, b.gotPrefixMax, b.maxLen, b.rows]).toEqual([a.stepT, a.stepN, a.putT, a.getT, a.gotPrefixMax, a.maxLen, a.rows]);
+      expect(b.marks).toEqual(a.marks);
+    }
+    expect(byRows.byId.get(1)!.items.at(3)?.preview).toBe("'same'");
+    expect(byRows.byId.get(1)!.items.at(40)?.preview).toBe("…");
+  });
+
+  it("lists the first items inside, of one direction if asked, and counts them all", () => {
+    const m = new ObjectModel();
+    m.apply(create(0, 1, 1, "Pipe"));
+    for (let i = 0; i < 10; i++) m.apply(op(1 + i, 2, 1, "send", i, `m${i}`));
+    const p = m.byId.get(1)!;
+    expect(ObjectModel.contentsAt(p, 100, 3).map((i) => i.preview)).toEqual(["m0", "m1", "m2"]);
+    expect(ObjectModel.contentsAt(p, 100, 2, 1).map((i) => [i.preview, i.dir])).toEqual([["m1", 1], ["m3", 1]]);
+    expect([ObjectModel.countInside(p, 100), ObjectModel.countInside(p, 100, 0), ObjectModel.countInside(p, 4.5)]).toEqual([10, 5, 4]);
+    expect(ObjectModel.contentsAt(p, 100, 0)).toEqual([]);
   });
 
   it("upperBound finds the first element greater than x", () => {

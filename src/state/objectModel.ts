@@ -8,8 +8,15 @@
  * Built for long runs (100,000 operations): every apply is O(1) amortised, and every
  * question by time ("contents at t", "length at t", "transfers in [t0, t1]") is a
  * binary search over append-only, time-monotone arrays plus a scan of the answer.
+ * Items are kept as columns (itemColumns.ts), and the kernel's packed operations are
+ * folded straight from their rows (`applyRow`), so an operation costs no object that
+ * the garbage collector would have to copy or walk.
  */
 import type { ObjKind, OpOutcome, Pid, RunEvent } from "../runtime/events";
+import type { OpRow } from "../runtime/events/opPack";
+import { ItemColumns, PendingGets, PreviewChunks, type ObjItem, type PreviewRef } from "./itemColumns";
+
+export type { ObjItem } from "./itemColumns";
 
 /** The kinds this model folds; other objects (locks, events…) are ignored here. */
 export type ChannelKind = "Queue" | "JoinableQueue" | "SimpleQueue" | "Pipe";
@@ -19,25 +26,6 @@ const PUT_OPS: ReadonlySet<string> = new Set(["put", "put_nowait", "send", "send
 /** Rows tracked per object; items beyond share the last one (the place then shows a chart). */
 export const MAX_ROWS = 24;
 const GET_OPS: ReadonlySet<string> = new Set(["get", "get_nowait", "recv", "recv_bytes"]);
-
-/** One item that went into a queue or down a pipe. */
-export interface ObjItem {
-  itemId: number;
-  /** The item as Python would print it (repr). */
-  preview: string;
-  putAt: number;
-  putBy: Pid;
-  putSeq: number;
-  putLine?: number;
-  gotAt?: number;
-  gotBy?: Pid;
-  gotSeq?: number;
-  gotLine?: number;
-  /** Pipes only: 0 when sent from the first end (conn1 → conn2), 1 the other way. */
-  dir?: 0 | 1;
-  /** A slot in the object's place: the lowest one free when the item went in (at most MAX_ROWS). */
-  row: number;
-}
 
 /** An operation that did not succeed: Full, Empty (after a timeout or at once), EOF… */
 export interface ObjMark {
@@ -65,7 +53,7 @@ export interface ChannelObject {
   createSeq: number;
   createLine?: number;
   /** In the order they went in (put/send events). */
-  items: ObjItem[];
+  items: ItemColumns;
   /** items[i].putAt, made non-decreasing, for binary search. */
   putT: number[];
   /** Times of the gets/recvs that matched an item, non-decreasing. */
@@ -125,8 +113,12 @@ export class ObjectModel {
   readonly marksByPid = new Map<Pid, ObjMark[]>();
   /** Total put/get operations applied: a cheap version for the whole model. */
   ops = 0;
+  /** Every item's preview text, kept as the strings it arrived in. */
+  readonly previews = new PreviewChunks();
   /** Per object, what only the folding needs (one lookup per operation). */
   private readonly internal = new Map<number, Internal>();
+  /** Reused for every packed row, so folding one allocates nothing. */
+  private readonly rowPreview: PreviewRef = { chunk: 0, at: 0, len: -1 };
 
   apply(e: RunEvent): void {
     if (e.kind === "obj.create") {
@@ -135,33 +127,48 @@ export class ObjectModel {
         objId: e.objId, kind: e.objKind, label: e.label, index: this.objects.length,
         maxsize: e.maxsize !== undefined && e.maxsize > 0 ? e.maxsize : null,
         createdAt: e.t, createdBy: e.pid, createSeq: e.seq, createLine: e.line,
-        items: [], putT: [], getT: [], gotPrefixMax: [], stepT: [e.t], stepN: [0], maxLen: 0, rows: 0, marks: [], tasksDone: 0, version: 0,
+        items: new ItemColumns(this.previews), putT: [], getT: [], gotPrefixMax: [], stepT: [e.t], stepN: [0], maxLen: 0, rows: 0, marks: [], tasksDone: 0, version: 0,
       };
       this.objects.push(obj);
       this.byId.set(e.objId, obj);
-      this.internal.set(e.objId, { obj, index: [], early: new Map(), rowHolder: [], len: 0 });
+      this.internal.set(e.objId, { obj, index: [], early: new PendingGets(), rowHolder: [], len: 0 });
       return;
     }
     if (e.kind !== "obj.op") return;
-    const inner = this.internal.get(e.objId);
+    const preview: PreviewRef = e.item === undefined ? { chunk: 0, at: 0, len: -1 } : { chunk: this.previews.add(e.item), at: 0, len: e.item.length };
+    this.op(e.objId, e.op, e.outcome, e.seq, e.t, e.pid, e.line ?? 0, e.itemId ?? -1, preview);
+  }
+
+  /** A packed operation (see opPack.forEachEvent); `chunk` is its batch's previews string, from `previews.add`. */
+  applyRow(r: OpRow, chunk: number): void {
+    const p = this.rowPreview;
+    p.chunk = chunk;
+    p.at = r.previewAt;
+    p.len = r.previewLen;
+    this.op(r.objId, r.op, r.outcome, r.seq, r.t, r.pid, r.line, r.itemId, p);
+  }
+
+  /** `line` 0: none; `itemId` -1: none; `preview` is only read, not kept. */
+  private op(objId: number, op: string, outcome: OpOutcome, seq: number, t: number, pid: Pid, line: number, itemId: number, preview: PreviewRef): void {
+    const inner = this.internal.get(objId);
     if (!inner) return;
     const obj = inner.obj;
     obj.version++;
-    if (e.outcome !== "ok") {
-      const mark: ObjMark = { t: e.t, seq: e.seq, pid: e.pid, objId: obj.objId, op: e.op, outcome: e.outcome, line: e.line, label: markLabel(obj.kind, e.op, e.outcome) };
+    if (outcome !== "ok") {
+      const mark: ObjMark = { t, seq, pid, objId, op, outcome, line: line === 0 ? undefined : line, label: markLabel(obj.kind, op, outcome) };
       obj.marks.push(mark);
-      let list = this.marksByPid.get(e.pid);
-      if (!list) this.marksByPid.set(e.pid, (list = []));
+      let list = this.marksByPid.get(pid);
+      if (!list) this.marksByPid.set(pid, (list = []));
       list.push(mark);
       return;
     }
-    if (e.op === "task_done") {
+    if (op === "task_done") {
       obj.tasksDone++;
       return;
     }
-    if (e.itemId === undefined) return;
-    if (PUT_OPS.has(e.op)) this.put(inner, e);
-    else if (GET_OPS.has(e.op)) this.get(inner, e);
+    if (itemId < 0) return;
+    if (PUT_OPS.has(op)) this.put(inner, itemId, t, pid, seq, line, preview);
+    else if (GET_OPS.has(op)) this.get(inner, itemId, t, pid, seq, line);
   }
 
   private step(inner: Internal, t: number, delta: number): void {
@@ -178,16 +185,15 @@ export class ObjectModel {
     if (shown > obj.maxLen) obj.maxLen = shown;
   }
 
-  private put(inner: Internal, e: Extract<RunEvent, { kind: "obj.op" }>): void {
+  private put(inner: Internal, itemId: number, t: number, pid: Pid, seq: number, line: number, preview: PreviewRef): void {
     const obj = inner.obj;
-    const itemId = e.itemId ?? 0;
     const items = obj.items;
     const i = items.length;
     // The lowest row whose item has left by now.
     const holders = inner.rowHolder;
     let row = -1;
     for (let r = 0; r < holders.length; r++) {
-      if (items[holders[r] ?? 0]?.gotAt !== undefined) {
+      if (items.isGot(holders[r] ?? 0)) {
         row = r;
         break;
       }
@@ -195,53 +201,40 @@ export class ObjectModel {
     if (row === -1) row = holders.length < MAX_ROWS ? holders.length : MAX_ROWS;
     if (row < MAX_ROWS) holders[row] = i;
     if (row + 1 > obj.rows) obj.rows = row + 1;
-    // Every field set here, in one order: 100,000 items share one object shape.
-    const item: ObjItem = {
-      itemId, preview: e.item ?? "…", putAt: e.t, putBy: e.pid, putSeq: e.seq, putLine: e.line,
-      gotAt: undefined, gotBy: undefined, gotSeq: undefined, gotLine: undefined,
-      dir: obj.kind === "Pipe" ? ((itemId & 1) === 1 ? 1 : 0) : undefined, row,
-    };
-    items.push(item);
-    obj.putT.push(Math.max(e.t, obj.putT[i - 1] ?? e.t));
+    items.push(itemId, t, pid, seq, line, obj.kind === "Pipe" ? ((itemId & 1) === 1 ? 1 : 0) : -1, row, preview);
+    obj.putT.push(Math.max(t, obj.putT[i - 1] ?? t));
     inner.index[itemId] = i;
-    this.step(inner, e.t, +1);
+    this.step(inner, t, +1);
     this.ops++;
-    const early = inner.early.get(itemId);
-    if (early) {
-      inner.early.delete(itemId);
-      this.markGot(obj, i, early.t, early.pid, early.seq, early.line);
-    }
+    const early = inner.early;
+    const slot = early.take(itemId);
+    if (slot >= 0) this.markGot(obj, i, early.t(slot), early.pid(slot), early.seq(slot), early.line(slot));
   }
 
-  private get(inner: Internal, e: Extract<RunEvent, { kind: "obj.op" }>): void {
+  private get(inner: Internal, itemId: number, t: number, pid: Pid, seq: number, line: number): void {
     const obj = inner.obj;
-    const itemId = e.itemId ?? 0;
     this.ops++;
     const lastGet = obj.getT[obj.getT.length - 1];
-    obj.getT.push(lastGet === undefined ? e.t : Math.max(e.t, lastGet));
-    this.step(inner, e.t, -1);
+    obj.getT.push(lastGet === undefined ? t : Math.max(t, lastGet));
+    this.step(inner, t, -1);
     const i = inner.index[itemId];
     if (i === undefined) {
       // Its put is still in flight: pair them when it arrives.
-      inner.early.set(itemId, { t: e.t, pid: e.pid, seq: e.seq, line: e.line });
+      inner.early.add(itemId, t, pid, seq, line);
       return;
     }
-    this.markGot(obj, i, e.t, e.pid, e.seq, e.line);
+    this.markGot(obj, i, t, pid, seq, line);
   }
 
-  private markGot(obj: ChannelObject, i: number, t: number, pid: Pid, seq: number, line?: number): void {
-    const item = obj.items[i];
-    if (!item || item.gotAt !== undefined) return;
-    item.gotAt = t;
-    item.gotBy = pid;
-    item.gotSeq = seq;
-    item.gotLine = line;
+  private markGot(obj: ChannelObject, i: number, t: number, pid: Pid, seq: number, line: number): void {
+    const items = obj.items;
+    if (!items.markGot(i, t, pid, seq, line)) return;
     // Extend the run of leading items that have all been got.
     const pm = obj.gotPrefixMax;
-    for (let j = pm.length; j < obj.items.length; j++) {
-      const it = obj.items[j];
-      if (it?.gotAt === undefined) break;
-      pm.push(Math.max(pm[j - 1] ?? -Infinity, it.gotAt));
+    for (let j = pm.length; j < items.length; j++) {
+      const gotAt = items.gotAt(j);
+      if (gotAt === undefined) break;
+      pm.push(Math.max(pm[j - 1] ?? -Infinity, gotAt));
     }
   }
 
@@ -250,15 +243,41 @@ export class ObjectModel {
     return upperBound(obj.gotPrefixMax, t);
   }
 
-  /** The items inside the object at time t, front first (oldest put first). */
-  static contentsAt(obj: ChannelObject, t: number): ObjItem[] {
-    const end = upperBound(obj.putT, t);
+  /**
+   * The items inside the object at time t, front first (oldest put first): the first
+   * `limit` of them, of one direction only if `dir` is given (pipes).
+   */
+  static contentsAt(obj: ChannelObject, t: number, limit = Infinity, dir?: 0 | 1): ObjItem[] {
     const out: ObjItem[] = [];
-    for (let i = ObjectModel.firstInside(obj, t); i < end; i++) {
-      const it = obj.items[i];
-      if (it && it.putAt <= t && (it.gotAt === undefined || it.gotAt > t)) out.push(it);
-    }
+    if (limit <= 0) return out;
+    ObjectModel.forEachInside(obj, t, dir, (i) => {
+      const it = obj.items.at(i);
+      if (it) out.push(it);
+      return out.length < limit;
+    });
     return out;
+  }
+
+  /** How many items are inside the object at time t (of one direction if `dir` is given), as contentsAt would list them. */
+  static countInside(obj: ChannelObject, t: number, dir?: 0 | 1): number {
+    let n = 0;
+    ObjectModel.forEachInside(obj, t, dir, () => {
+      n++;
+      return true;
+    });
+    return n;
+  }
+
+  /** Calls `visit` with the index of each item inside at time t, front first, until it returns false. */
+  private static forEachInside(obj: ChannelObject, t: number, dir: 0 | 1 | undefined, visit: (i: number) => boolean): void {
+    const items = obj.items;
+    const end = upperBound(obj.putT, t);
+    for (let i = ObjectModel.firstInside(obj, t); i < end; i++) {
+      const gotAt = items.gotAt(i);
+      if (items.putAt(i) > t || (gotAt !== undefined && gotAt <= t)) continue;
+      if (dir !== undefined && items.dir(i) !== dir) continue;
+      if (!visit(i)) return;
+    }
   }
 
   /** How many items the object holds at time t (from the step series). */
@@ -285,8 +304,9 @@ export class ObjectModel {
     const { from, to } = ObjectModel.itemRange(obj, t0, t1);
     const out: ObjItem[] = [];
     for (let i = from; i < to; i++) {
-      const it = obj.items[i];
-      if (it?.gotAt !== undefined && it.gotAt >= t0) out.push(it);
+      const gotAt = obj.items.gotAt(i);
+      const it = gotAt !== undefined && gotAt >= t0 ? obj.items.at(i) : undefined;
+      if (it) out.push(it);
     }
     return out;
   }
@@ -295,7 +315,7 @@ export class ObjectModel {
   item(objId: number, itemId: number): ObjItem | undefined {
     const inner = this.internal.get(objId);
     const i = inner?.index[itemId];
-    return i === undefined ? undefined : inner?.obj.items[i];
+    return i === undefined ? undefined : inner?.obj.items.at(i);
   }
 }
 
@@ -304,7 +324,7 @@ interface Internal {
   /** itemId → index in items (item ids are small consecutive integers: an array, not a Map). */
   index: number[];
   /** Gets that arrived before their put (by itemId). */
-  early: Map<number, { t: number; pid: Pid; seq: number; line?: number }>;
+  early: PendingGets;
   /** Which item holds each row (index in items). */
   rowHolder: number[];
   /** The raw length (negative while a get races ahead of its put). */

@@ -4,7 +4,7 @@
  * Works without React (zustand/vanilla), so it is tested in Node.
  */
 import { createStore } from "zustand/vanilla";
-import { forEachEvent } from "../runtime/events/opPack";
+import { forEachRow } from "../runtime/events/opPack";
 import type { KernelApi, KernelBatch, SyntaxErrorInfo } from "../runtime/protocol";
 import { ConsoleBuffer } from "./consoleBuffer";
 import { ObjectModel } from "./objectModel";
@@ -59,14 +59,26 @@ export function createRunStore(kernel: () => KernelApi) {
       flushScheduled = false;
       const started = performance.now();
       const { console: out, timeline, objects, runId } = get();
+      let lastOpT = -Infinity;
       for (const batch of pending) {
         if (batch.runId !== runId) continue;
-        forEachEvent(batch.events, batch.ops, (e) => {
-          if (e.kind === "out") out.append(e.pid, e.stream, e.seq, e.text);
-          timeline.apply(e);
-          if (e.kind === "obj.create" || e.kind === "obj.op") objects.apply(e);
-        });
+        const chunk = batch.ops ? objects.previews.add(batch.ops.items) : 0;
+        forEachRow(
+          batch.events,
+          batch.ops,
+          (e) => {
+            if (e.kind === "out") out.append(e.pid, e.stream, e.seq, e.text);
+            timeline.apply(e);
+            if (e.kind === "obj.create" || e.kind === "obj.op") objects.apply(e);
+          },
+          (r) => {
+            // Straight into the object model's columns: no event object per operation.
+            objects.applyRow(r, chunk);
+            if (r.t > lastOpT) lastOpT = r.t;
+          },
+        );
       }
+      timeline.reach(lastOpT);
       pending = [];
       set({ version: get().version + 1 });
       // Panels re-render in a microtask that set() queued: this one runs after it.

@@ -48,7 +48,7 @@ export interface Lane {
 export class TimelineModel {
   readonly lanes: Lane[] = [];
   readonly byPid = new Map<Pid, Lane>();
-  /** Every non-output event, in seq order, for hover and click. */
+  /** Every event but output and queue or pipe operations, in seq order, for hover and click. */
   readonly events: RunEvent[] = [];
   /** Latest time seen. */
   end = 0;
@@ -66,9 +66,15 @@ export class TimelineModel {
     return lane;
   }
 
+  /** Extends the timeline to t (an operation folded elsewhere, by the object model, happened then). */
+  reach(t: number): void {
+    if (t > this.end) this.end = t;
+  }
+
   apply(e: RunEvent): void {
     if (e.t > this.end) this.end = e.t;
-    if (e.kind !== "out") this.events.push(e);
+    // Operations on queues and pipes live in the object model (up to millions of them).
+    if (e.kind !== "out" && e.kind !== "obj.op") this.events.push(e);
     switch (e.kind) {
       case "proc.create": {
         const child = this.lane(e.child, e.t, e.seq);

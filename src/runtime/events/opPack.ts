@@ -67,48 +67,95 @@ export function packOps(events: readonly RunEvent[]): { events: RunEvent[]; ops:
   return { events: rest, ops: { n, cols, items: items.join("") } };
 }
 
-/** Calls `visit` with every event of a batch, the other events and the unpacked ops merged back in seq order. */
-export function forEachEvent(events: readonly RunEvent[], ops: PackedOps | null | undefined, visit: (e: RunEvent) => void): void {
+/**
+ * One packed operation as a fold reads it: the same object, refilled for every row
+ * (copy what you keep). The preview is where its text lies in the batch's `items`
+ * string (previewLen -1: none), so reading a row allocates nothing.
+ */
+export interface OpRow {
+  seq: number;
+  t: number;
+  pid: number;
+  objId: number;
+  op: string;
+  outcome: OpOutcome;
+  /** -1: none. */
+  itemId: number;
+  /** -1: none. */
+  size: number;
+  /** 0: none. */
+  line: number;
+  previewAt: number;
+  previewLen: number;
+}
+
+/**
+ * Calls `visit` with every other event of a batch and `visitRow` with every packed
+ * operation, merged back in seq order.
+ */
+export function forEachRow(events: readonly RunEvent[], ops: PackedOps | null | undefined, visit: (e: RunEvent) => void, visitRow: (r: OpRow) => void): void {
   if (!ops) {
     for (const e of events) visit(e);
     return;
   }
-  const { n, cols, items } = ops;
+  const { n, cols } = ops;
+  const row: OpRow = { seq: 0, t: 0, pid: 0, objId: 0, op: "", outcome: "ok", itemId: NONE, size: NONE, line: 0, previewAt: 0, previewLen: NONE };
   let i = 0;
   let at = 0;
-  const lastPreview = new Map<number, string>();
+  /** Per object, where its last preview in this batch is (for SAME). */
+  const lastAt = new Map<number, number>();
+  const lastLen = new Map<number, number>();
   for (let j = 0; j < n; j++) {
     const k = j * COLS;
     const seq = cols[k] ?? 0;
     for (let next = events[i]; next !== undefined && next.seq < seq; next = events[++i]) visit(next);
-    const itemId = cols[k + 6] ?? NONE;
-    const size = cols[k + 7] ?? NONE;
-    const line = cols[k + 8] ?? 0;
-    const len = cols[k + 9] ?? NONE;
     const objId = cols[k + 3] ?? 0;
-    let item: string | undefined;
-    if (len === SAME) item = lastPreview.get(objId);
-    else if (len !== NONE) {
-      item = items.slice(at, at + len);
-      at += len;
-      lastPreview.set(objId, item);
+    const len = cols[k + 9] ?? NONE;
+    if (len === SAME) {
+      row.previewAt = lastAt.get(objId) ?? 0;
+      row.previewLen = lastLen.get(objId) ?? NONE;
+    } else {
+      row.previewAt = at;
+      row.previewLen = len;
+      if (len !== NONE) {
+        lastAt.set(objId, at);
+        lastLen.set(objId, len);
+        at += len;
+      }
     }
-    visit({
-      kind: "obj.op",
-      seq,
-      t: cols[k + 1] ?? 0,
-      pid: cols[k + 2] ?? 0,
-      objId,
-      op: OP_NAMES[cols[k + 4] ?? 0] ?? "?",
-      outcome: (OUTCOMES[cols[k + 5] ?? 0] ?? "error") as OpOutcome,
-      itemId: itemId === NONE ? undefined : itemId,
-      size: size === NONE ? undefined : size,
-      line: line === 0 ? undefined : line,
-      item,
-    });
+    row.seq = seq;
+    row.t = cols[k + 1] ?? 0;
+    row.pid = cols[k + 2] ?? 0;
+    row.objId = objId;
+    row.op = OP_NAMES[cols[k + 4] ?? 0] ?? "?";
+    row.outcome = OUTCOMES[cols[k + 5] ?? 0] ?? "error";
+    row.itemId = cols[k + 6] ?? NONE;
+    row.size = cols[k + 7] ?? NONE;
+    row.line = cols[k + 8] ?? 0;
+    visitRow(row);
   }
   for (; i < events.length; i++) {
     const e = events[i];
     if (e) visit(e);
   }
+}
+
+/** Calls `visit` with every event of a batch, the other events and the unpacked ops (as objects) merged back in seq order. */
+export function forEachEvent(events: readonly RunEvent[], ops: PackedOps | null | undefined, visit: (e: RunEvent) => void): void {
+  const items = ops?.items ?? "";
+  forEachRow(events, ops, visit, (r) =>
+    visit({
+      kind: "obj.op",
+      seq: r.seq,
+      t: r.t,
+      pid: r.pid,
+      objId: r.objId,
+      op: r.op,
+      outcome: r.outcome,
+      itemId: r.itemId === NONE ? undefined : r.itemId,
+      size: r.size === NONE ? undefined : r.size,
+      line: r.line === 0 ? undefined : r.line,
+      item: r.previewLen === NONE ? undefined : items.slice(r.previewAt, r.previewAt + r.previewLen),
+    }),
+  );
 }

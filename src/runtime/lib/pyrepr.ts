@@ -307,9 +307,13 @@ function repr(v: unknown, active: Active): string {
   return `<${classModule(ctor)}.${name} object at ${fakeAddress(obj)}>`;
 }
 
+/** Never added to: only containers track what they are inside, and primitives are no containers. */
+const NOTHING_ACTIVE: Active = new Set();
+
 /** Python's `repr(v)` for a JavaScript value. */
 export function pyRepr(v: unknown): string {
-  return repr(v, new Set());
+  // A queue previews every item it carries: a number or a string needs no cycle guard.
+  return repr(v, typeof v === "object" && v !== null ? new Set() : NOTHING_ACTIVE);
 }
 
 /**

@@ -105,12 +105,13 @@ export function dumpsInto(value: unknown, writer: PickleWriter, hooks?: PickleHo
 /**
  * `owned`: the bytes are a private copy nobody else reads or reuses (a queue's get
  * makes one), so a Uint8Array in them may be handed out as a view instead of copied
- * again. Its `.buffer` then holds the pickle around it.
+ * again. Its `.buffer` then holds the pickle around it. `start`: where the pickle
+ * begins in `bytes` (a pipe message has a kind byte before it).
  */
-export function loads(bytes: Uint8Array, shared: readonly SharedArrayBuffer[] = [], hooks?: PickleHooks, owned = false): unknown {
-  if (bytes.length === 0) throw new UnpicklingError("pickle data was truncated");
-  if (bytes[0] !== MAGIC) throw badKey(bytes[0]!);
-  const r = new Reader(bytes, shared, hooks, owned);
+export function loads(bytes: Uint8Array, shared: readonly SharedArrayBuffer[] = NO_SHARED, hooks?: PickleHooks, owned = false, start = 0): unknown {
+  if (bytes.length <= start) throw new UnpicklingError("pickle data was truncated");
+  if (bytes[start] !== MAGIC) throw badKey(bytes[start]!);
+  const r = new Reader(bytes, shared, hooks, owned, start + 1);
   const v = r.value();
   if (r.pos !== bytes.length) throw new UnpicklingError(`pickle data has ${bytes.length - r.pos} unexpected bytes after its end`);
   return v;
@@ -132,8 +133,9 @@ function define(o: object, k: string, value: unknown): void {
   Object.defineProperty(o, k, { value, writable: true, enumerable: true, configurable: true });
 }
 
+const NO_SHARED: readonly SharedArrayBuffer[] = [];
+
 class Reader {
-  pos = 1;
   private readonly memo: unknown[] = [];
 
   constructor(
@@ -141,6 +143,8 @@ class Reader {
     private readonly shared: readonly SharedArrayBuffer[],
     private readonly hooks: PickleHooks | undefined,
     private readonly owned: boolean,
+    /** Where the next byte is read (just past MAGIC). */
+    public pos: number,
   ) {}
 
   private truncated(): never {

@@ -214,9 +214,12 @@ const fail = (what: string, name: string): never => {
 /** The engine's own classes (WeakMap, Promise, Number...) are the engine's; no snippet can rebuild one. */
 const isBuiltin = (ctor: unknown, name: string): boolean => name !== "" && (globalThis as Record<string, unknown>)[name] === ctor;
 
+const NO_SHARED: SharedArrayBuffer[] = [];
+
 /** One dumps call: the walk, the memo of objects already written, and the SharedArrayBuffer side table. */
 export class Encoder {
-  readonly shared: SharedArrayBuffer[] = [];
+  /** Made on the first shared buffer met: most items have none, and an item is the hot path. */
+  shared: SharedArrayBuffer[] = NO_SHARED;
   private memo: Map<object, number> | undefined;
   private sharedIndex: Map<SharedArrayBuffer, number> | undefined;
 
@@ -308,7 +311,11 @@ export class Encoder {
   private sharedRef(b: SharedArrayBuffer): number {
     const index = (this.sharedIndex ??= new Map());
     let i = index.get(b);
-    if (i === undefined) { i = this.shared.push(b) - 1; index.set(b, i); }
+    if (i === undefined) {
+      if (this.shared === NO_SHARED) this.shared = [];
+      i = this.shared.push(b) - 1;
+      index.set(b, i);
+    }
     return i;
   }
 

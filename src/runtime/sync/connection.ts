@@ -10,7 +10,7 @@ import { ctx } from "../process/context";
 import { ByteQueue, type ByteQueueState } from "../share/byteQueue";
 import { HANDLE, onTravelFailed, registerHandleKind, registerTraveller, settleTravel, type HandleDescription } from "./handles";
 import { PIPE_POOL_SIZE, POOL_DUPLEX, POOL_ID, sendQueueOf } from "./pipePool";
-import { waitAnnounced } from "./announcedWait";
+import { briefPart, waitAnnouncedRest } from "./announcedWait";
 import { pickleItem, previewItem, unpickleItem } from "./itemCodec";
 
 export interface PipeState {
@@ -126,16 +126,17 @@ export class Connection {
   }
 
   recv(): unknown {
-    const { msg, seq } = this.receive("recv");
-    const value = msg[0] === RAW ? msg.subarray(1) : unpickleItem(msg.subarray(1));
+    const msg = this.receive("recv");
+    const seq = this.#recv?.lastGetSeq;
+    const value = msg[0] === RAW ? msg.subarray(1) : unpickleItem(msg, 1);
     this.opEvent("recv", "ok", seq);
     return value;
   }
 
   recv_bytes(maxlength: number | null = null): Uint8Array {
-    const { msg, seq } = this.receive("recv_bytes");
+    const msg = this.receive("recv_bytes");
     const body = msg.subarray(1);
-    this.opEvent("recv_bytes", "ok", seq);
+    this.opEvent("recv_bytes", "ok", this.#recv?.lastGetSeq);
     if (maxlength !== null && body.length > maxlength) {
       this.close();
       throw new OSError("bad message length");
@@ -143,18 +144,21 @@ export class Connection {
     return body;
   }
 
-  /** Waits for the next message (or EOF); the caller records the operation. */
-  private receive(op: string): { msg: Uint8Array; seq: number } {
+  /** Waits for the next message (or EOF); the caller records the operation (the queue's lastGetSeq numbers it). */
+  private receive(op: string): Uint8Array {
     this.check();
     const q = this.#recv;
     if (!q) throw new OSError("connection is write-only");
-    const target = { objId: this.#h.pipe.id, objLabel: this.#h.pipe.label, call: op };
-    const r = waitAnnounced(null, target, (wait) => q.get(wait), (x) => x === "empty", (x) => (typeof x === "string" ? "error" : "ok"));
+    let r = q.get(briefPart(null));
+    if (r === "empty") {
+      const target = { objId: this.#h.pipe.id, objLabel: this.#h.pipe.label, call: op };
+      r = waitAnnouncedRest(null, target, (wait) => q.get(wait), (x) => (typeof x === "string" ? "error" : "ok"));
+    }
     if (typeof r === "string") {
       this.opEvent(op, "eof");
       throw new EOFError();
     }
-    return { msg: r, seq: q.lastGetSeq };
+    return r;
   }
 
   /** True when recv() would not block: a message waits, or the other end is gone. */

@@ -48,9 +48,9 @@ export function pickleItem(value: unknown, prefix?: number): Uint8Array {
   return w.view();
 }
 
-/** `bytes` must be the caller's own copy (as ByteQueue.get returns): bytes items are views of it. */
-export function unpickleItem(bytes: Uint8Array): unknown {
-  return loads(bytes, [], hooks(), true);
+/** `bytes` (from `start` on) must be the caller's own copy (as ByteQueue.get returns): bytes items are views of it. */
+export function unpickleItem(bytes: Uint8Array, start = 0): unknown {
+  return loads(bytes, undefined, hooks(), true, start);
 }
 
 /**

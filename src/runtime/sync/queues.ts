@@ -13,7 +13,10 @@ import { ctx } from "../process/context";
 import { ByteQueue, type ByteQueueState, type PutResult } from "../share/byteQueue";
 import { ByteQueueTasks } from "../share/byteQueueTasks";
 import { HANDLE, registerHandleKind, settleTravel, type HandleDescription } from "./handles";
-import { waitAnnounced } from "./announcedWait";
+import { briefPart, waitAnnounced, waitAnnouncedRest, waitsOn } from "./announcedWait";
+
+/** getItem's answer when the queue stayed empty (an item may be any value, even undefined). */
+const NOTHING: unique symbol = Symbol("nothing");
 import { pickleItem, previewItem, unpickleItem, waitMs, type BlockOptions } from "./itemCodec";
 
 interface QueueHandle {
@@ -62,7 +65,8 @@ class BaseQueue {
     const bytes = pickleItem(obj);
     let r: PutResult = "closed";
     try {
-      r = waitAnnounced(ms, this.waitTarget(op), (wait) => this.q.put(bytes, wait), (x) => x === "full", (x) => (x === "ok" ? "ok" : "timeout"));
+      r = this.q.put(bytes, briefPart(ms));
+      if (r === "full" && waitsOn(ms)) r = waitAnnouncedRest(ms, this.waitTarget(op), (wait) => this.q.put(bytes, wait), (x) => (x === "ok" ? "ok" : "timeout"));
     } finally {
       settleTravel(r === "ok");
     }
@@ -70,18 +74,19 @@ class BaseQueue {
     return r === "ok";
   }
 
-  /** Gets with events; returns the item or a sentinel for empty. */
-  protected getItem(ms: number | null, op = "get"): { ok: true; value: unknown } | { ok: false } {
+  /** Gets with events; returns the item, or NOTHING when empty (no result object per get). */
+  protected getItem(ms: number | null, op = "get"): unknown {
     this.checkClosed();
-    const r = waitAnnounced(ms, this.waitTarget(op), (wait) => this.q.get(wait), (x) => x === "empty", (x) => (typeof x === "string" ? "timeout" : "ok"));
+    let r = this.q.get(briefPart(ms));
+    if (r === "empty" && waitsOn(ms)) r = waitAnnouncedRest(ms, this.waitTarget(op), (wait) => this.q.get(wait), (x) => (typeof x === "string" ? "timeout" : "ok"));
     if (typeof r === "string") {
       this.opEvent(op, "empty");
-      return { ok: false };
+      return NOTHING;
     }
     const value = unpickleItem(r);
     // The timeline knows the item from its put (same number): no second preview.
     this.opEvent(op, "ok", this.q.lastGetSeq);
-    return { ok: true, value };
+    return value;
   }
 
   protected waitTarget(call: string) {
@@ -118,8 +123,8 @@ export class Queue extends BaseQueue {
 
   get(block: boolean | BlockOptions = true, timeout: number | null = null): unknown {
     const r = this.getItem(waitMs(block, timeout));
-    if (!r.ok) throw new Empty();
-    return r.value;
+    if (r === NOTHING) throw new Empty();
+    return r;
   }
 
   put_nowait(obj: unknown): void {
@@ -174,8 +179,8 @@ export class SimpleQueue extends BaseQueue {
 
   get(): unknown {
     const r = this.getItem(null);
-    if (!r.ok) throw new Empty();
-    return r.value;
+    if (r === NOTHING) throw new Empty();
+    return r;
   }
 }
 

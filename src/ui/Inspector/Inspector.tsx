@@ -49,11 +49,14 @@ export function Inspector(): JSX.Element | null {
 
   const t = playhead ?? Infinity;
   const at = playhead ?? timeline.end;
-  const items = ObjectModel.contentsAt(obj, t);
   const counts = ObjectModel.countsAt(obj, t);
   const pipe = obj.kind === "Pipe";
   const byPid = timeline.byPid;
   const max = live && playhead === null ? LIVE_SHOW_MAX : SHOW_MAX;
+  // Only the items listed are built; the rest are counted.
+  const list = (dir?: 0 | 1) => ({ items: ObjectModel.contentsAt(obj, t, max, dir), total: ObjectModel.countInside(obj, t, dir) });
+  const lists = pipe ? [list(0), list(1)] : [list()];
+  const inside = lists.reduce((n, l) => n + l.total, 0);
 
   return (
     <aside className="insp" role="region" aria-label="Inspector" data-testid="inspector.root" data-obj-id={obj.objId}>
@@ -83,7 +86,7 @@ export function Inspector(): JSX.Element | null {
           {obj.kind}
           {pipe ? " · two ends" : obj.maxsize === null ? " · unbounded" : ` · maxsize ${obj.maxsize}`}
         </div>
-        <Gauge obj={obj} n={items.length} />
+        <Gauge obj={obj} n={inside} />
         <div className="insp-stats" data-testid="inspector.stats">
           <span>
             <strong>{counts.put}</strong> {pipe ? "sent" : "put"}
@@ -92,18 +95,18 @@ export function Inspector(): JSX.Element | null {
             <strong>{counts.got}</strong> {pipe ? "received" : "got"}
           </span>
           <span>
-            <strong>{items.length}</strong> inside
+            <strong>{inside}</strong> inside
           </span>
         </div>
       </div>
       <div className="insp-items-wrap">
         {pipe ? (
           <>
-            <ItemList title="end 1 → end 2" items={items.filter((i) => i.dir !== 1)} at={at} byPid={byPid} max={max} />
-            <ItemList title="end 2 → end 1" items={items.filter((i) => i.dir === 1)} at={at} byPid={byPid} max={max} />
+            <ItemList title="end 1 → end 2" {...lists[0]!} at={at} byPid={byPid} />
+            <ItemList title="end 2 → end 1" {...lists[1]!} at={at} byPid={byPid} />
           </>
         ) : (
-          <ItemList title="front (next out) first" items={items} at={at} byPid={byPid} max={max} />
+          <ItemList title="front (next out) first" {...lists[0]!} at={at} byPid={byPid} />
         )}
       </div>
     </aside>
@@ -127,15 +130,16 @@ function Gauge({ obj, n }: { obj: ChannelObject; n: number }): JSX.Element | nul
   );
 }
 
-function ItemList({ title, items, at, byPid, max }: { title: string; items: ObjItem[]; at: number; byPid: ReadonlyMap<number, Lane>; max: number }): JSX.Element {
+/** `items`: the first of the `total` items inside, as many as are listed. */
+function ItemList({ title, items, total, at, byPid }: { title: string; items: ObjItem[]; total: number; at: number; byPid: ReadonlyMap<number, Lane> }): JSX.Element {
   return (
     <section className="insp-list">
       <h4 className="insp-list-title">{title}</h4>
-      {items.length === 0 ? (
+      {total === 0 ? (
         <div className="insp-empty">empty</div>
       ) : (
         <ol className="insp-items" data-testid="inspector.items">
-          {items.slice(0, max).map((it, k) => {
+          {items.map((it, k) => {
             const lane = byPid.get(it.putBy);
             return (
               <li key={it.itemId} className="insp-item" data-testid="inspector.item" style={{ "--pc": processColor(lane?.index ?? 0) } as CSSProperties}>
@@ -149,7 +153,7 @@ function ItemList({ title, items, at, byPid, max }: { title: string; items: ObjI
               </li>
             );
           })}
-          {items.length > max && <li className="insp-more">… and {(items.length - max).toLocaleString()} more</li>}
+          {total > items.length && <li className="insp-more">… and {(total - items.length).toLocaleString()} more</li>}
         </ol>
       )}
     </section>

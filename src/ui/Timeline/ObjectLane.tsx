@@ -109,8 +109,10 @@ function Chips({ obj, from, to, rows, scale, now, byPid, handlers }: { obj: Chan
   const out: JSX.Element[] = [];
   const h = rows.h - 3;
   for (let i = from; i < to; i++) {
-    const it = obj.items[i];
-    if (!it || (it.gotAt !== undefined && it.gotAt < scale.t0)) continue;
+    const gotAt = obj.items.gotAt(i);
+    if (gotAt !== undefined && gotAt < scale.t0) continue;
+    const it = obj.items.at(i);
+    if (!it) continue;
     const x0 = Math.max(-4, scale.toX(it.putAt));
     const x1 = Math.min(scale.width + 4, scale.toX(it.gotAt ?? now));
     const w = Math.max(3, x1 - x0);

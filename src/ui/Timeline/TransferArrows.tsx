@@ -51,8 +51,10 @@ export function TransferArrows({ objects, lanes, byPid, marksByPid, scale, heigh
       const chips = chipsFor(obj);
       const { from, to } = ObjectModel.itemRange(obj, scale.t0, scale.t1);
       for (let i = from; i < to; i++) {
-        const it = obj.items[i];
-        if (!it || (it.gotAt !== undefined && it.gotAt < scale.t0)) continue;
+        const gotAt = obj.items.gotAt(i);
+        if (gotAt !== undefined && gotAt < scale.t0) continue;
+        const it = obj.items.at(i);
+        if (!it) continue;
         const yPlace = top + (chips ? rowMid(rows, Math.min(it.row, rows.count - 1)) : OBJ_H / 2);
         const prod = byPid.get(it.putBy);
         const cons = it.gotBy === undefined ? undefined : byPid.get(it.gotBy);

@@ -29,7 +29,7 @@ export function describeObjectTarget(target: ObjectTarget, objects: ObjectModel,
   const ft = (t: number) => formatTime(t, resolution);
   const pipe = obj.kind === "Pipe";
   if (target.kind === "transfer") {
-    const it = obj.items[target.item];
+    const it = obj.items.at(target.item);
     if (!it) return null;
     const rows = [`${pipe ? "sent" : "put"} by ${name(lanes, it.putBy)} at ${ft(it.putAt)}`];
     if (it.gotAt !== undefined) {
@@ -54,7 +54,7 @@ export function objectTargetEvent(target: ObjectTarget, objects: ObjectModel): {
   const obj = objects.byId.get(target.objId);
   if (!obj) return null;
   if (target.kind === "transfer") {
-    const it = obj.items[target.item];
+    const it = obj.items.at(target.item);
     return it ? { seq: it.putSeq, line: it.putLine ?? it.gotLine ?? null } : null;
   }
   const m = obj.marks[target.mark];
