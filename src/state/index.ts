@@ -20,6 +20,7 @@ export const editorStore = createEditorStore({
   onNotice: (notice) => uiStore.getState().setNotice(notice),
 });
 export { processColor } from "./colors";
+export { afterNextPaint } from "./paintCost";
 export { describeBlock, TimelineModel } from "./timelineModel";
 export type { Lane, BlockSpan, LaneMark } from "./timelineModel";
 export { ObjectModel, MAX_ROWS, upperBound } from "./objectModel";

@@ -5,6 +5,7 @@
  */
 import { createStore } from "zustand/vanilla";
 import { forEachRow } from "../runtime/events/opPack";
+import { afterNextPaint } from "./paintCost";
 import type { KernelApi, KernelBatch, SyntaxErrorInfo } from "../runtime/protocol";
 import { ConsoleBuffer } from "./consoleBuffer";
 import { ObjectModel } from "./objectModel";
@@ -37,8 +38,8 @@ const MAX_FLUSH_MS = 250;
 const UI_SHARE = 0.25;
 
 /**
- * How long to wait before the next flush, given what folding and rendering the last
- * one cost. The processes being watched share the machine with the UI thread (two
+ * How long to wait before the next flush, given what folding, rendering and painting
+ * the last one cost. The processes being watched share the machine with the UI thread (two
  * cores here): a fast queue run streams 100,000s of events a second, and re-rendering
  * at every frame would take a core from them. Spacing flushes so that the UI works at
  * most UI_SHARE of the time keeps the picture live (a few updates a second at worst)
@@ -83,7 +84,12 @@ export function createRunStore(kernel: () => KernelApi) {
       set({ version: get().version + 1 });
       // Panels re-render in a microtask that set() queued: this one runs after it.
       queueMicrotask(() => {
-        flushDelay = nextFlushDelay(performance.now() - started);
+        const js = performance.now() - started;
+        flushDelay = nextFlushDelay(js);
+        // Then the browser draws what changed: that counts too.
+        afterNextPaint((paintMs) => {
+          flushDelay = nextFlushDelay(js + paintMs);
+        });
       });
     };
     const onBatch = (batch: KernelBatch) => {

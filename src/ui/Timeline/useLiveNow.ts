@@ -1,5 +1,5 @@
 import { useEffect, useLayoutEffect, useRef, useState } from "react";
-import { runStore } from "../../state";
+import { afterNextPaint, runStore } from "../../state";
 
 /** The timeline's share of the UI thread while live; the rest is left to the processes. */
 const RENDER_SHARE = 0.25;
@@ -11,9 +11,11 @@ const MAX_INTERVAL_MS = 200;
  * event (rather than on the wall clock at Run) keeps kernel start-up time out of the
  * picture. The frame loop stops as soon as the run is over.
  *
- * Each advance re-renders the whole timeline. A light run advances every frame; a run
- * whose timeline is costly to draw (100,000 queue operations) advances only as often as
- * keeps rendering under RENDER_SHARE of the time: the processes being watched share
+ * Each advance re-renders the whole timeline, so it waits while new events keep
+ * arriving: their flushes redraw it anyway, paced by the run store. A light run
+ * advances every frame; a run whose timeline is costly to draw (100,000 queue
+ * operations) advances only as often as keeps rendering (React's and the browser's,
+ * see paintCost.ts) under RENDER_SHARE of the time: the processes being watched share
  * two cores with this thread, and a timeline that took a core would slow them down.
  */
 export function useLiveNow(live: boolean, runId: number, timelineEnd: number): number {
@@ -22,11 +24,16 @@ export function useLiveNow(live: boolean, runId: number, timelineEnd: number): n
   const tickAt = useRef(Number.NaN);
   const renderMs = useRef(0);
 
-  // Runs after the timeline below has committed: the cost of the render just done.
+  // Runs after the timeline below has committed: the cost of the render just done,
+  // and then of the browser drawing it.
   useLayoutEffect(() => {
     if (Number.isNaN(tickAt.current)) return;
-    renderMs.current = performance.now() - tickAt.current;
+    const js = performance.now() - tickAt.current;
+    renderMs.current = js;
     tickAt.current = Number.NaN;
+    afterNextPaint((paintMs) => {
+      renderMs.current = js + paintMs;
+    });
   });
 
   useEffect(() => {
@@ -36,11 +43,23 @@ export function useLiveNow(live: boolean, runId: number, timelineEnd: number): n
     let anchorWall = 0;
     let best = 0;
     let lastTick = 0;
+    let seenVersion = -1;
+    /** Time between the last two flushes of new events. */
+    let flushGap = 0;
     const tick = () => {
       raf = requestAnimationFrame(tick);
       const s = runStore.getState();
       const wall = performance.now();
-      const interval = Math.min(MAX_INTERVAL_MS, renderMs.current / RENDER_SHARE);
+      // New events were just folded and drawn (the run store paces those). Advancing
+      // too would double the UI's share, so advances only fill gaps longer than the
+      // flushes' own rhythm: when the processes sleep or block, not while they stream.
+      if (s.version !== seenVersion) {
+        seenVersion = s.version;
+        flushGap = Math.min(MAX_INTERVAL_MS, wall - lastTick);
+        lastTick = wall;
+        return;
+      }
+      const interval = Math.min(MAX_INTERVAL_MS, Math.max(flushGap, renderMs.current / RENDER_SHARE));
       if (wall - lastTick < interval) return;
       lastTick = wall;
       const end = s.timeline.end;
