@@ -16,6 +16,13 @@ export const TAG_JSON = 3;
  */
 export const TAG_OP = 4;
 const TAG_BITS = 7;
+/**
+ * Set on an `obj.op` record whose preview is the same as that of this process's
+ * previous op record on the same object: the text is left out, and the reader puts
+ * back the one it remembers (see PreviewMemory). A queue of one payload put again and
+ * again (1 KB byte strings: 80-character previews) then writes and reads no text.
+ */
+export const SAME_PREVIEW = 0x8000;
 
 /** Operations with a compact record; any other name travels as JSON. */
 export const OP_NAMES = ["put", "put_nowait", "get", "get_nowait", "send", "send_bytes", "recv", "recv_bytes", "task_done"] as const;
@@ -51,10 +58,23 @@ function decodeOp(code: number, text: string, seq: number, t: number, pid: Pid, 
   };
 }
 
+/** One ring's last preview per object, for the SAME_PREVIEW records that leave it out. */
+export class PreviewMemory {
+  private readonly last = new Map<number, string>();
+
+  /** The record's preview: its text, or the one remembered for its object (a) if it says SAME_PREVIEW. */
+  resolve(tag: number, a: number, text: string): string {
+    if ((tag & TAG_BITS) !== TAG_OP) return text;
+    if (tag & SAME_PREVIEW) return this.last.get(a) ?? "";
+    if (text !== "") this.last.set(a, text);
+    return text;
+  }
+}
+
 export function decodeRecord(pid: Pid, tag: number, seq: number, us: number, line: number, text: string, a = 0, b = 0, c = 0): RunEvent {
   const t = us / 1000;
   const kind = tag & TAG_BITS;
-  if (kind === TAG_OP) return decodeOp(tag >>> 3, text, seq, t, pid, line, a, b, c);
+  if (kind === TAG_OP) return decodeOp((tag & ~SAME_PREVIEW) >>> 3, text, seq, t, pid, line, a, b, c);
   if (kind === TAG_JSON) {
     const e = JSON.parse(text) as RunEvent;
     e.seq = seq;

@@ -11,7 +11,7 @@ import type { Control } from "../control";
 import type { EventBody } from "../events";
 import { BUSY, RingWriter } from "../ring";
 import type { OpOutcome } from "../events";
-import { encodeBody, opTag, TAG_JSON, TAG_STDERR, TAG_STDOUT } from "./codec";
+import { encodeBody, opTag, SAME_PREVIEW, TAG_JSON, TAG_STDERR, TAG_STDOUT } from "./codec";
 
 /** Largest value a record word holds after the +1 that keeps 0 for "none". */
 const MAX_WORD = 0xffffffff;
@@ -21,6 +21,8 @@ export class Emitter {
   private readonly header: Int32Array;
   /** performance.now() value at the run's clock zero, in this thread's time origin. */
   private readonly zero: number;
+  /** The preview of this process's last op record per object (see SAME_PREVIEW). */
+  private readonly previews = new Map<number, string>();
 
   constructor(private readonly control: Control, ringSab: SharedArrayBuffer, clockZero: number, private readonly pid: number) {
     this.ring = new RingWriter(ringSab);
@@ -62,13 +64,23 @@ export class Emitter {
     // Item numbers and sizes travel as 32-bit words: beyond them (after ~2^31 messages), as JSON.
     const tag = (itemId ?? 0) >= MAX_WORD || (size ?? 0) >= MAX_WORD ? -1 : opTag(op, outcome);
     if (tag === -1) {
+      // The reader remembers previews from op records only: the next one must carry its text.
+      this.previews.delete(objId);
       this.emit({ kind: "obj.op", objId, op, outcome, itemId, size, item });
       return;
     }
     this.control.haltIfEnded(this.pid);
+    let text = item ?? "";
+    let flags = 0;
+    if (item !== undefined) {
+      if (this.previews.get(objId) === item) {
+        text = "";
+        flags = SAME_PREVIEW;
+      } else this.previews.set(objId, item);
+    }
     this.ring.lock();
     try {
-      this.record(tag, item ?? "", 0, objId, itemId === undefined ? 0 : itemId + 1, size === undefined ? 0 : size + 1);
+      this.record(tag | flags, text, 0, objId, itemId === undefined ? 0 : itemId + 1, size === undefined ? 0 : size + 1);
     } finally {
       this.ring.unlock();
     }

@@ -10,7 +10,7 @@ interface Rec {
   line: number;
   text: string;
 }
-import { TAG_STDOUT } from "../events/codec";
+import { SAME_PREVIEW, TAG_STDOUT } from "../events/codec";
 import { Collector } from "./collector";
 
 describe("ring", () => {
@@ -59,6 +59,34 @@ describe("Collector", () => {
     expect(c.collect().map((e) => (e.kind === "out" ? e.text : e.kind))).toEqual(["earlier\n", "later\n"]);
     a.out(1, "x");
     expect(c.collect()).toHaveLength(1);
+  });
+
+  it("restores a preview left out because it repeats this process's last one on the object", () => {
+    const control = new Control(createControl());
+    const emitAll = (e: Emitter) => {
+      const payload = "b'xxxx'";
+      e.op(1, "put", "ok", 0, 4, payload);
+      e.op(2, "put", "ok", 0, 4, "'other'");
+      e.op(1, "put", "ok", 1, 4, payload);
+      e.op(1, "get", "ok", 0);
+      // An item number past 32 bits goes as JSON, which the reader does not remember from...
+      e.op(1, "put", "ok", 2 ** 32, 4, payload);
+      // ...so the next record carries its text again.
+      e.op(1, "put", "ok", 3, 4, payload);
+      e.op(1, "put", "ok", 4, 4, payload);
+    };
+    const raw = createRing(4096);
+    emitAll(new Emitter(control, raw, performance.timeOrigin, FIRST_PID));
+    const written: string[] = [];
+    new RingReader(raw).drain((tag, _seq, _us, _line, text) => written.push(`${tag & SAME_PREVIEW ? "same" : "text"}:${text}`));
+    expect(written).toEqual(["text:b'xxxx'", "text:'other'", "same:", "text:", expect.stringMatching(/^text:\{/), "text:b'xxxx'", "same:"]);
+
+    const ring = createRing(4096);
+    const c = new Collector(control);
+    c.add(FIRST_PID, ring);
+    emitAll(new Emitter(control, ring, performance.timeOrigin, FIRST_PID));
+    const read = c.collect().flatMap((ev) => (ev.kind === "obj.op" ? [`${ev.objId}:${ev.item ?? "-"}`] : []));
+    expect(read).toEqual(["1:b'xxxx'", "2:'other'", "1:b'xxxx'", "1:-", "1:b'xxxx'", "1:b'xxxx'", "1:b'xxxx'"]);
   });
 
   it("ignores the BUSY word of a dead writer and frees a retired ring after draining it", () => {

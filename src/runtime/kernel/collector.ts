@@ -10,7 +10,7 @@
  */
 import type { Control } from "../control";
 import type { Pid, RunEvent, UnsequencedEvent } from "../events";
-import { decodeRecord } from "../events/codec";
+import { decodeRecord, PreviewMemory } from "../events/codec";
 import { RingReader } from "../ring";
 
 interface Source {
@@ -20,6 +20,7 @@ interface Source {
   dead: boolean;
   /** The process is gone: drop the ring once it has been drained one last time. */
   retired: boolean;
+  previews: PreviewMemory;
 }
 
 export class Collector {
@@ -29,7 +30,7 @@ export class Collector {
   constructor(private readonly control: Control) {}
 
   add(pid: Pid, ring: SharedArrayBuffer): void {
-    this.sources.set(pid, { pid, reader: new RingReader(ring), dead: false, retired: false });
+    this.sources.set(pid, { pid, reader: new RingReader(ring), dead: false, retired: false, previews: new PreviewMemory() });
   }
 
   markDead(pid: Pid): void {
@@ -68,7 +69,8 @@ export class Collector {
     for (const s of this.sources.values()) {
       const retired = s.retired;
       const pid = s.pid;
-      s.reader.drain((tag, seq, us, line, text, a, b, c) => pending.push(decodeRecord(pid, tag, seq, us, line, text, a, b, c)));
+      const previews = s.previews;
+      s.reader.drain((tag, seq, us, line, text, a, b, c) => pending.push(decodeRecord(pid, tag, seq, us, line, previews.resolve(tag, a, text), a, b, c)));
       if (retired) this.sources.delete(pid);
     }
     if (this.pending.length === 0) return [];

@@ -41,6 +41,8 @@ VIEW_NAMES.forEach((name, code) => {
   if (typeof ctor === "function") KIND_OF.set(ctor.prototype as object, code);
 });
 
+const UINT8_KIND = VIEW_NAMES.indexOf("Uint8Array");
+
 /** `SharedArrayBuffer` is undefined on a page that is not cross-origin isolated. */
 export const isShared = (b: ArrayBufferLike): b is SharedArrayBuffer => !(b instanceof ArrayBuffer);
 
@@ -296,6 +298,12 @@ export class Encoder {
   /** A view of ordinary memory is copied as just its own bytes; a view of shared memory stays a view of it. */
   private view(v: ArrayBufferView): void {
     const w = this.w;
+    // The common case (a queue of byte strings) skips the prototype walk and the extra view.
+    if (v instanceof Uint8Array && v.constructor === Uint8Array && !isShared(v.buffer)) {
+      w.byte(VIEW); w.byte(UINT8_KIND); w.varint(v.byteLength);
+      w.raw(v);
+      return;
+    }
     let kind: number | undefined;
     for (let p = Object.getPrototypeOf(v) as object | null; p !== null && kind === undefined; p = Object.getPrototypeOf(p) as object | null) kind = KIND_OF.get(p);
     if (kind === undefined) throw new PicklingError(`cannot pickle '${Object.prototype.toString.call(v).slice(8, -1)}' object`);

@@ -58,14 +58,35 @@ export function unpickleItem(bytes: Uint8Array, start = 0): unknown {
  * and lists are cut *before* repr: previewing a 50 MB item must not cost a 100 MB string.
  */
 export function previewItem(value: unknown): string {
+  // Bytes skip repr's dispatch: a queue of byte strings previews every one.
+  if (value instanceof Uint8Array && value.constructor === Uint8Array) return previewBytes(value);
   let s: string;
   try {
-    // Bytes skip repr's dispatch: a queue of byte strings previews every one.
-    s = value instanceof Uint8Array && value.constructor === Uint8Array ? reprBytes(value.subarray(0, PREVIEW_MAX)) : pyRepr(headOf(value));
+    s = pyRepr(headOf(value));
   } catch {
     s = "<item>";
   }
-  return s.length > PREVIEW_MAX ? `${s.slice(0, PREVIEW_MAX - 1)}…` : s;
+  return cut(s);
+}
+
+const cut = (s: string) => (s.length > PREVIEW_MAX ? `${s.slice(0, PREVIEW_MAX - 1)}…` : s);
+
+/** The head of the byte string previewed last, and its preview: one payload put again and again is previewed once. */
+const lastHead = new Uint8Array(PREVIEW_MAX);
+let lastHeadLength = -1;
+let lastBytesPreview = "";
+
+/** A preview depends only on the first PREVIEW_MAX bytes: comparing them costs less than repr. */
+function previewBytes(bytes: Uint8Array): string {
+  const n = Math.min(bytes.length, PREVIEW_MAX);
+  let same = n === lastHeadLength;
+  for (let i = 0; same && i < n; i++) same = bytes[i] === lastHead[i];
+  if (same) return lastBytesPreview;
+  const head = bytes.subarray(0, n);
+  lastBytesPreview = cut(reprBytes(head));
+  lastHead.set(head);
+  lastHeadLength = n;
+  return lastBytesPreview;
 }
 
 function headOf(value: unknown): unknown {
