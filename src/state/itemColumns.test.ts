@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { ItemColumns, PreviewChunks } from "./itemColumns";
+import { ItemColumns, ItemIndex, PendingGets, PreviewChunks } from "./itemColumns";
 
 describe("ItemColumns", () => {
   it("keeps every field of many items across growth, and builds each on demand", () => {
@@ -7,7 +7,7 @@ describe("ItemColumns", () => {
     const chunk = previews.add("abcdefgh");
     const items = new ItemColumns(previews);
     const n = 1000;
-    for (let i = 0; i < n; i++) items.push(i * 3, i / 2, 7, 100 + i, i % 5, i % 2 === 0 ? -1 : 1, i % 24, { chunk, at: i % 4, len: i % 3 === 0 ? -1 : 2 });
+    for (let i = 0; i < n; i++) items.push({ itemId: i * 3, t: i / 2, pid: 7, seq: 100 + i, line: i % 5 }, i % 2 === 0 ? -1 : 1, i % 24, { chunk, at: i % 4, len: i % 3 === 0 ? -1 : 2 });
     expect(items.length).toBe(n);
     expect(items.at(999)).toEqual({
       itemId: 2997, preview: "…", putAt: 499.5, putBy: 7, putSeq: 1099, putLine: 4,
@@ -21,13 +21,36 @@ describe("ItemColumns", () => {
 
   it("records a get once, and tells who got it", () => {
     const items = new ItemColumns(new PreviewChunks());
-    items.push(1, 10, 2, 5, 0, -1, 0, { chunk: 0, at: 0, len: -1 });
-    expect([items.isGot(0), items.gotAt(0)]).toEqual([false, undefined]);
-    expect(items.markGot(0, 20, 3, 9, 12)).toBe(true);
-    expect(items.markGot(0, 30, 4, 10, 0)).toBe(false);
-    expect(items.markGot(5, 30, 4, 10, 0)).toBe(false);
+    items.push({ itemId: 1, t: 10, pid: 2, seq: 5, line: 0 }, -1, 0, { chunk: 0, at: 0, len: -1 });
+    expect(items.gotAt(0)).toBeUndefined();
+    expect(items.markGot(0, { itemId: 1, t: 20, pid: 3, seq: 9, line: 12 })).toBe(true);
+    expect(items.markGot(0, { itemId: 1, t: 30, pid: 4, seq: 10, line: 0 })).toBe(false);
+    expect(items.markGot(5, { itemId: 6, t: 30, pid: 4, seq: 10, line: 0 })).toBe(false);
     expect(items.at(0)).toMatchObject({ gotAt: 20, gotBy: 3, gotSeq: 9, gotLine: 12 });
-    expect(items.isGot(0)).toBe(true);
+    expect([items.gotAt(0), items.row(0), items.dir(0)]).toEqual([20, 0, -1]);
+  });
+
+  it("holds gets that came before their puts, and gives each back once", () => {
+    const early = new PendingGets();
+    early.add({ itemId: 4, t: 1.5, pid: 2, seq: 9, line: 3 });
+    early.add({ itemId: 6, t: 2.5, pid: 3, seq: 11, line: 0 });
+    const into = { itemId: -1, t: 0, pid: 0, seq: 0, line: 0 };
+    expect(early.take(5, into)).toBe(false);
+    expect(early.take(4, into)).toBe(true);
+    expect(into).toEqual({ itemId: 4, t: 1.5, pid: 2, seq: 9, line: 3 });
+    expect(early.take(4, into)).toBe(false);
+    // Its slot is reused.
+    early.add({ itemId: 8, t: 3.5, pid: 2, seq: 12, line: 1 });
+    expect(early.take(6, into) && into.seq).toBe(11);
+    expect(early.take(8, into) && into.t).toBe(3.5);
+  });
+
+  it("finds items by id, dense or far apart", () => {
+    const index = new ItemIndex();
+    index.set(3, 0);
+    index.set(1000, 1);
+    index.set(2 ** 33, 2);
+    expect([index.get(3), index.get(1000), index.get(2 ** 33), index.get(4), index.get(2 ** 40), index.get(-1)]).toEqual([0, 1, 2, -1, -1, -1]);
   });
 
   it("gives a whole chunk back without slicing it", () => {

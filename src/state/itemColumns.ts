@@ -1,6 +1,6 @@
 /**
- * The items of one queue or pipe, stored as columns of typed arrays instead of one
- * object per item.
+ * The items of one queue or pipe, packed in typed arrays (a few numbers per item)
+ * instead of one object per item.
  *
  * Why: a run of 1,000,000 queue operations kept 1,000,000 item objects alive on the UI
  * thread. Every one of them survived the young generation, so V8 copied each one twice
@@ -43,6 +43,15 @@ export interface PreviewRef {
 
 const NO_PREVIEW = "…";
 
+/** What the columns keep of a put or a get (the fold's row, read in place). line 0: none. */
+export interface OpFacts {
+  seq: number;
+  t: number;
+  pid: Pid;
+  line: number;
+  itemId: number;
+}
+
 /** A run's preview strings: one per batch of the kernel (or one per item applied as an event). */
 export class PreviewChunks {
   private readonly chunks: string[] = [];
@@ -61,131 +70,115 @@ export class PreviewChunks {
 
 const INITIAL = 64;
 
+/** Per item, doubles: */
+const ITEM_ID = 0, PUT_AT = 1, PUT_SEQ = 2, GOT_AT = 3, GOT_SEQ = 4, F_STRIDE = 5;
+/** Per item, ints (line 0: none; dir -1 for queues): */
+const PUT_BY = 0, GOT_BY = 1, PUT_LINE = 2, GOT_LINE = 3, ROW = 4, DIR = 5, P_CHUNK = 6, P_AT = 7, P_LEN = 8, I_STRIDE = 9;
+
+/**
+ * Item i's doubles are f[i * F_STRIDE ...], its ints n[i * I_STRIDE ...]: two arrays, so
+ * adding an item touches two places and growing allocates two buffers.
+ */
 export class ItemColumns {
   length = 0;
   private cap = INITIAL;
-  private itemIds = new Float64Array(INITIAL);
-  private putAts = new Float64Array(INITIAL);
-  private putSeqs = new Float64Array(INITIAL);
-  /** NaN until the item has been got. */
-  private gotAts = new Float64Array(INITIAL);
-  private gotSeqs = new Float64Array(INITIAL);
-  private putBys = new Int32Array(INITIAL);
-  private gotBys = new Int32Array(INITIAL);
-  /** 0: no line. */
-  private putLines = new Int32Array(INITIAL);
-  private gotLines = new Int32Array(INITIAL);
-  private rows = new Int32Array(INITIAL);
-  /** -1 for queues; 0 or 1 for pipes. */
-  private dirs = new Int8Array(INITIAL);
-  private previewChunk = new Int32Array(INITIAL);
-  private previewAt = new Int32Array(INITIAL);
-  private previewLen = new Int32Array(INITIAL);
+  private f = new Float64Array(INITIAL * F_STRIDE);
+  private n = new Int32Array(INITIAL * I_STRIDE);
 
   constructor(private readonly previews: PreviewChunks) {}
 
-  /** Appends an item that has just gone in; returns its index. */
-  push(itemId: number, putAt: number, putBy: Pid, putSeq: number, putLine: number, dir: -1 | 0 | 1, row: number, preview: PreviewRef): number {
+  /** Appends the item `put` put in; returns its index. */
+  push(put: OpFacts, dir: -1 | 0 | 1, row: number, preview: PreviewRef): number {
     if (this.length === this.cap) this.grow();
     const i = this.length++;
-    this.itemIds[i] = itemId;
-    this.putAts[i] = putAt;
-    this.putBys[i] = putBy;
-    this.putSeqs[i] = putSeq;
-    this.putLines[i] = putLine;
-    this.gotAts[i] = Number.NaN;
-    this.gotBys[i] = 0;
-    this.gotSeqs[i] = 0;
-    this.gotLines[i] = 0;
-    this.dirs[i] = dir;
-    this.rows[i] = row;
-    this.previewChunk[i] = preview.chunk;
-    this.previewAt[i] = preview.at;
-    this.previewLen[i] = preview.len;
+    const f = this.f;
+    const a = i * F_STRIDE;
+    f[a + ITEM_ID] = put.itemId;
+    f[a + PUT_AT] = put.t;
+    f[a + PUT_SEQ] = put.seq;
+    f[a + GOT_AT] = Number.NaN;
+    f[a + GOT_SEQ] = 0;
+    const n = this.n;
+    const b = i * I_STRIDE;
+    n[b + PUT_BY] = put.pid;
+    n[b + GOT_BY] = 0;
+    n[b + PUT_LINE] = put.line;
+    n[b + GOT_LINE] = 0;
+    n[b + ROW] = row;
+    n[b + DIR] = dir;
+    n[b + P_CHUNK] = preview.chunk;
+    n[b + P_AT] = preview.at;
+    n[b + P_LEN] = preview.len;
     return i;
   }
 
   /** Records the get (or recv) of item i; false if it had already been got. */
-  markGot(i: number, t: number, pid: Pid, seq: number, line: number): boolean {
-    if (i >= this.length || !Number.isNaN(this.gotAts[i] ?? 0)) return false;
-    this.gotAts[i] = t;
-    this.gotBys[i] = pid;
-    this.gotSeqs[i] = seq;
-    this.gotLines[i] = line;
+  markGot(i: number, got: OpFacts): boolean {
+    const a = i * F_STRIDE;
+    if (i < 0 || i >= this.length || !Number.isNaN(this.f[a + GOT_AT] ?? 0)) return false;
+    this.f[a + GOT_AT] = got.t;
+    this.f[a + GOT_SEQ] = got.seq;
+    const b = i * I_STRIDE;
+    this.n[b + GOT_BY] = got.pid;
+    this.n[b + GOT_LINE] = got.line;
     return true;
   }
 
   putAt(i: number): number {
-    return this.putAts[i] ?? Number.NaN;
+    return this.f[i * F_STRIDE + PUT_AT] ?? Number.NaN;
   }
 
   /** When item i was got, or undefined while it is still inside. */
   gotAt(i: number): number | undefined {
-    const t = this.gotAts[i] ?? Number.NaN;
+    const t = i < this.length ? (this.f[i * F_STRIDE + GOT_AT] ?? Number.NaN) : Number.NaN;
     return Number.isNaN(t) ? undefined : t;
+  }
+
+  /** The row (slot in the object's place) item i took. */
+  row(i: number): number {
+    return this.n[i * I_STRIDE + ROW] ?? 0;
   }
 
   /** Pipes: 0 when sent from the first end, 1 the other way; -1 for queues. */
   dir(i: number): number {
-    return this.dirs[i] ?? -1;
-  }
-
-  isGot(i: number): boolean {
-    return i < this.length && !Number.isNaN(this.gotAts[i] ?? Number.NaN);
+    return this.n[i * I_STRIDE + DIR] ?? -1;
   }
 
   /** Item i as an object (a fresh one at each call: build only those you show). */
   at(i: number): ObjItem | undefined {
     if (i < 0 || i >= this.length) return undefined;
+    const f = this.f;
+    const n = this.n;
+    const a = i * F_STRIDE;
+    const b = i * I_STRIDE;
     const gotAt = this.gotAt(i);
-    const dir = this.dirs[i];
-    const putLine = this.putLines[i] ?? 0;
-    const gotLine = this.gotLines[i] ?? 0;
+    const dir = n[b + DIR];
+    const putLine = n[b + PUT_LINE] ?? 0;
+    const gotLine = n[b + GOT_LINE] ?? 0;
     return {
-      itemId: this.itemIds[i] ?? 0,
-      preview: this.previews.text(this.previewChunk[i] ?? 0, this.previewAt[i] ?? 0, this.previewLen[i] ?? -1),
-      putAt: this.putAts[i] ?? 0,
-      putBy: this.putBys[i] ?? 0,
-      putSeq: this.putSeqs[i] ?? 0,
+      itemId: f[a + ITEM_ID] ?? 0,
+      preview: this.previews.text(n[b + P_CHUNK] ?? 0, n[b + P_AT] ?? 0, n[b + P_LEN] ?? -1),
+      putAt: f[a + PUT_AT] ?? 0,
+      putBy: n[b + PUT_BY] ?? 0,
+      putSeq: f[a + PUT_SEQ] ?? 0,
       putLine: putLine === 0 ? undefined : putLine,
       gotAt,
-      gotBy: gotAt === undefined ? undefined : this.gotBys[i],
-      gotSeq: gotAt === undefined ? undefined : this.gotSeqs[i],
+      gotBy: gotAt === undefined ? undefined : n[b + GOT_BY],
+      gotSeq: gotAt === undefined ? undefined : f[a + GOT_SEQ],
       gotLine: gotAt === undefined || gotLine === 0 ? undefined : gotLine,
       dir: dir === 0 || dir === 1 ? dir : undefined,
-      row: this.rows[i] ?? 0,
+      row: n[b + ROW] ?? 0,
     };
   }
 
   private grow(): void {
-    const cap = this.cap * 2;
-    const f64 = (a: Float64Array) => {
-      const b = new Float64Array(cap);
-      b.set(a);
-      return b;
-    };
-    const i32 = (a: Int32Array) => {
-      const b = new Int32Array(cap);
-      b.set(a);
-      return b;
-    };
-    this.itemIds = f64(this.itemIds);
-    this.putAts = f64(this.putAts);
-    this.putSeqs = f64(this.putSeqs);
-    this.gotAts = f64(this.gotAts);
-    this.gotSeqs = f64(this.gotSeqs);
-    this.putBys = i32(this.putBys);
-    this.gotBys = i32(this.gotBys);
-    this.putLines = i32(this.putLines);
-    this.gotLines = i32(this.gotLines);
-    this.rows = i32(this.rows);
-    this.previewChunk = i32(this.previewChunk);
-    this.previewAt = i32(this.previewAt);
-    this.previewLen = i32(this.previewLen);
-    const dirs = new Int8Array(cap);
-    dirs.set(this.dirs);
-    this.dirs = dirs;
-    this.cap = cap;
+    this.cap *= 2;
+    const f = new Float64Array(this.cap * F_STRIDE);
+    f.set(this.f);
+    this.f = f;
+    const n = new Int32Array(this.cap * I_STRIDE);
+    n.set(this.n);
+    this.n = n;
   }
 }
 
@@ -202,34 +195,105 @@ export class PendingGets {
   private readonly seqs: number[] = [];
   private readonly lines: number[] = [];
 
-  add(itemId: number, t: number, pid: Pid, seq: number, line: number): void {
+  add(get: OpFacts): void {
     const s = this.free.pop() ?? this.ts.length;
-    this.ts[s] = t;
-    this.pids[s] = pid;
-    this.seqs[s] = seq;
-    this.lines[s] = line;
-    this.slotOf.set(itemId, s);
+    this.ts[s] = get.t;
+    this.pids[s] = get.pid;
+    this.seqs[s] = get.seq;
+    this.lines[s] = get.line;
+    this.slotOf.set(get.itemId, s);
   }
 
-  /** The slot of the get waiting for this item (read it before the next add), or -1; forgets it. */
-  take(itemId: number): number {
+  /** If a get waits for this item: copies it into `into`, forgets it, and says true. */
+  take(itemId: number, into: OpFacts): boolean {
     const s = this.slotOf.get(itemId);
-    if (s === undefined) return -1;
+    if (s === undefined) return false;
     this.slotOf.delete(itemId);
     this.free.push(s);
-    return s;
+    into.itemId = itemId;
+    into.t = this.ts[s] ?? 0;
+    into.pid = this.pids[s] ?? 0;
+    into.seq = this.seqs[s] ?? 0;
+    into.line = this.lines[s] ?? 0;
+    return true;
+  }
+}
+
+/**
+ * A growable series of numbers in a Float64Array, for the per-object time series
+ * (put times, get times, the length steps): a plain array of 1,000,000 numbers is
+ * copied into a new one whenever it grows by half, on the JS heap.
+ */
+export class F64Column {
+  length = 0;
+  /** The numbers, then spare room: read indexes below `length` only. */
+  data = new Float64Array(INITIAL);
+
+  push(x: number): void {
+    if (this.length === this.data.length) {
+      const next = new Float64Array(this.data.length * 2);
+      next.set(this.data);
+      this.data = next;
+    }
+    this.data[this.length++] = x;
   }
 
-  t(slot: number): number {
-    return this.ts[slot] ?? 0;
+  get(i: number): number | undefined {
+    return i >= 0 && i < this.length ? this.data[i] : undefined;
   }
-  pid(slot: number): Pid {
-    return this.pids[slot] ?? 0;
+
+  last(): number | undefined {
+    return this.get(this.length - 1);
   }
-  seq(slot: number): number {
-    return this.seqs[slot] ?? 0;
+
+  set(i: number, x: number): void {
+    if (i >= 0 && i < this.length) this.data[i] = x;
   }
-  line(slot: number): number {
-    return this.lines[slot] ?? 0;
+
+  /** Index of the first element > x (the series must be non-decreasing). */
+  upperBound(x: number): number {
+    const a = this.data;
+    let lo = 0;
+    let hi = this.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >>> 1;
+      if ((a[mid] ?? Infinity) <= x) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo;
+  }
+
+  /** A copy of the numbers, for tests and inspection. */
+  toArray(): number[] {
+    return Array.from(this.data.subarray(0, this.length));
+  }
+}
+
+/** Ids below this are looked up in an array (64 MB at most); the rare ones above, in a Map. */
+const DENSE_IDS = 1 << 24;
+
+/** itemId → index of the item, in an Int32Array that doubles as ids grow (-1: not put yet). */
+export class ItemIndex {
+  private slots = new Int32Array(INITIAL).fill(-1);
+  private sparse: Map<number, number> | null = null;
+
+  set(itemId: number, i: number): void {
+    if (itemId >= DENSE_IDS) {
+      (this.sparse ??= new Map()).set(itemId, i);
+      return;
+    }
+    if (itemId >= this.slots.length) {
+      let n = this.slots.length * 2;
+      while (n <= itemId) n *= 2;
+      const next = new Int32Array(n).fill(-1);
+      next.set(this.slots);
+      this.slots = next;
+    }
+    this.slots[itemId] = i;
+  }
+
+  get(itemId: number): number {
+    if (itemId >= DENSE_IDS) return this.sparse?.get(itemId) ?? -1;
+    return itemId >= 0 && itemId < this.slots.length ? (this.slots[itemId] ?? -1) : -1;
   }
 }

@@ -13,8 +13,8 @@
  * the garbage collector would have to copy or walk.
  */
 import type { ObjKind, OpOutcome, Pid, RunEvent } from "../runtime/events";
-import type { OpRow } from "../runtime/events/opPack";
-import { ItemColumns, PendingGets, PreviewChunks, type ObjItem, type PreviewRef } from "./itemColumns";
+import { newOpRow, type OpRow } from "../runtime/events/opPack";
+import { F64Column, ItemColumns, ItemIndex, PendingGets, PreviewChunks, type ObjItem, type OpFacts, type PreviewRef } from "./itemColumns";
 
 export type { ObjItem } from "./itemColumns";
 
@@ -55,17 +55,17 @@ export interface ChannelObject {
   /** In the order they went in (put/send events). */
   items: ItemColumns;
   /** items[i].putAt, made non-decreasing, for binary search. */
-  putT: number[];
+  putT: F64Column;
   /** Times of the gets/recvs that matched an item, non-decreasing. */
-  getT: number[];
+  getT: F64Column;
   /**
    * gotPrefixMax[i] = latest gotAt among items[0..i], kept for the leading items that
    * have all been got: contents at t start at the first index whose value is > t.
    */
-  gotPrefixMax: number[];
+  gotPrefixMax: F64Column;
   /** Length over time: after stepT[i] the object holds stepN[i] items. */
-  stepT: number[];
-  stepN: number[];
+  stepT: F64Column;
+  stepN: F64Column;
   /** Most items held at once so far. */
   maxLen: number;
   /** Rows (slots) used so far by items. */
@@ -80,7 +80,7 @@ export interface ChannelObject {
 export const isChannelKind = (k: ObjKind): k is ChannelKind => CHANNEL_KINDS.has(k);
 
 /** Index of the first element > x in a non-decreasing array. */
-export function upperBound(a: readonly number[], x: number, lo = 0, hi = a.length): number {
+export function upperBound(a: ArrayLike<number>, x: number, lo = 0, hi = a.length): number {
   while (lo < hi) {
     const mid = (lo + hi) >>> 1;
     if ((a[mid] ?? Infinity) <= x) lo = mid + 1;
@@ -119,6 +119,10 @@ export class ObjectModel {
   private readonly internal = new Map<number, Internal>();
   /** Reused for every packed row, so folding one allocates nothing. */
   private readonly rowPreview: PreviewRef = { chunk: 0, at: 0, len: -1 };
+  /** An operation applied as an event, as a row. */
+  private readonly eventRow: OpRow = newOpRow();
+  /** A get that came before its put, read back when the put arrives. */
+  private readonly earlyRow: OpFacts = { seq: 0, t: 0, pid: 0, line: 0, itemId: -1 };
 
   apply(e: RunEvent): void {
     if (e.kind === "obj.create") {
@@ -127,48 +131,62 @@ export class ObjectModel {
         objId: e.objId, kind: e.objKind, label: e.label, index: this.objects.length,
         maxsize: e.maxsize !== undefined && e.maxsize > 0 ? e.maxsize : null,
         createdAt: e.t, createdBy: e.pid, createSeq: e.seq, createLine: e.line,
-        items: new ItemColumns(this.previews), putT: [], getT: [], gotPrefixMax: [], stepT: [e.t], stepN: [0], maxLen: 0, rows: 0, marks: [], tasksDone: 0, version: 0,
+        items: new ItemColumns(this.previews), putT: new F64Column(), getT: new F64Column(), gotPrefixMax: new F64Column(), stepT: new F64Column(), stepN: new F64Column(), maxLen: 0, rows: 0, marks: [], tasksDone: 0, version: 0,
       };
+      obj.stepT.push(e.t);
+      obj.stepN.push(0);
       this.objects.push(obj);
       this.byId.set(e.objId, obj);
-      this.internal.set(e.objId, { obj, index: [], early: new PendingGets(), rowHolder: [], len: 0 });
+      this.internal.set(e.objId, { obj, index: new ItemIndex(), early: new PendingGets(), rowHolder: [], freeRows: 0, len: 0 });
       return;
     }
     if (e.kind !== "obj.op") return;
-    const preview: PreviewRef = e.item === undefined ? { chunk: 0, at: 0, len: -1 } : { chunk: this.previews.add(e.item), at: 0, len: e.item.length };
-    this.op(e.objId, e.op, e.outcome, e.seq, e.t, e.pid, e.line ?? 0, e.itemId ?? -1, preview);
+    const r = this.eventRow;
+    r.seq = e.seq;
+    r.t = e.t;
+    r.pid = e.pid;
+    r.objId = e.objId;
+    r.op = e.op;
+    r.outcome = e.outcome;
+    r.itemId = e.itemId ?? -1;
+    r.line = e.line ?? 0;
+    this.op(r, e.item === undefined ? { chunk: 0, at: 0, len: -1 } : { chunk: this.previews.add(e.item), at: 0, len: e.item.length });
   }
 
-  /** A packed operation (see opPack.forEachEvent); `chunk` is its batch's previews string, from `previews.add`. */
+  /** A packed operation (see opPack.forEachRow); `chunk` is its batch's previews string, from `previews.add`. */
   applyRow(r: OpRow, chunk: number): void {
     const p = this.rowPreview;
     p.chunk = chunk;
     p.at = r.previewAt;
     p.len = r.previewLen;
-    this.op(r.objId, r.op, r.outcome, r.seq, r.t, r.pid, r.line, r.itemId, p);
+    this.op(r, p);
   }
 
-  /** `line` 0: none; `itemId` -1: none; `preview` is only read, not kept. */
-  private op(objId: number, op: string, outcome: OpOutcome, seq: number, t: number, pid: Pid, line: number, itemId: number, preview: PreviewRef): void {
-    const inner = this.internal.get(objId);
+  /**
+   * The operation is read from `r` where it lies (`line` 0: none; `itemId` -1: none):
+   * passing its numbers as arguments would box each one in a heap object, which at
+   * 100,000s of operations a second was most of the UI thread's garbage.
+   */
+  private op(r: OpRow, preview: PreviewRef): void {
+    const inner = this.internal.get(r.objId);
     if (!inner) return;
     const obj = inner.obj;
     obj.version++;
-    if (outcome !== "ok") {
-      const mark: ObjMark = { t, seq, pid, objId, op, outcome, line: line === 0 ? undefined : line, label: markLabel(obj.kind, op, outcome) };
+    if (r.outcome !== "ok") {
+      const mark: ObjMark = { t: r.t, seq: r.seq, pid: r.pid, objId: r.objId, op: r.op, outcome: r.outcome, line: r.line === 0 ? undefined : r.line, label: markLabel(obj.kind, r.op, r.outcome) };
       obj.marks.push(mark);
-      let list = this.marksByPid.get(pid);
-      if (!list) this.marksByPid.set(pid, (list = []));
+      let list = this.marksByPid.get(r.pid);
+      if (!list) this.marksByPid.set(r.pid, (list = []));
       list.push(mark);
       return;
     }
-    if (op === "task_done") {
+    if (r.op === "task_done") {
       obj.tasksDone++;
       return;
     }
-    if (itemId < 0) return;
-    if (PUT_OPS.has(op)) this.put(inner, itemId, t, pid, seq, line, preview);
-    else if (GET_OPS.has(op)) this.get(inner, itemId, t, pid, seq, line);
+    if (r.itemId < 0) return;
+    if (PUT_OPS.has(r.op)) this.put(inner, r, preview);
+    else if (GET_OPS.has(r.op)) this.get(inner, r);
   }
 
   private step(inner: Internal, t: number, delta: number): void {
@@ -176,8 +194,8 @@ export class ObjectModel {
     const n = (inner.len += delta);
     const shown = Math.max(0, n);
     const last = obj.stepT.length - 1;
-    const tt = Math.max(t, obj.stepT[last] ?? t);
-    if (obj.stepT[last] === tt) obj.stepN[last] = shown;
+    const tt = Math.max(t, obj.stepT.get(last) ?? t);
+    if (obj.stepT.get(last) === tt) obj.stepN.set(last, shown);
     else {
       obj.stepT.push(tt);
       obj.stepN.push(shown);
@@ -185,62 +203,61 @@ export class ObjectModel {
     if (shown > obj.maxLen) obj.maxLen = shown;
   }
 
-  private put(inner: Internal, itemId: number, t: number, pid: Pid, seq: number, line: number, preview: PreviewRef): void {
+  private put(inner: Internal, r: OpRow, preview: PreviewRef): void {
     const obj = inner.obj;
     const items = obj.items;
     const i = items.length;
-    // The lowest row whose item has left by now.
+    // The lowest row whose item has left by now (a bit of freeRows), else a new one.
     const holders = inner.rowHolder;
-    let row = -1;
-    for (let r = 0; r < holders.length; r++) {
-      if (items.isGot(holders[r] ?? 0)) {
-        row = r;
-        break;
-      }
-    }
-    if (row === -1) row = holders.length < MAX_ROWS ? holders.length : MAX_ROWS;
+    let row: number;
+    if (inner.freeRows !== 0) {
+      row = 31 - Math.clz32(inner.freeRows & -inner.freeRows);
+      inner.freeRows &= ~(1 << row);
+    } else row = holders.length < MAX_ROWS ? holders.length : MAX_ROWS;
     if (row < MAX_ROWS) holders[row] = i;
     if (row + 1 > obj.rows) obj.rows = row + 1;
-    items.push(itemId, t, pid, seq, line, obj.kind === "Pipe" ? ((itemId & 1) === 1 ? 1 : 0) : -1, row, preview);
-    obj.putT.push(Math.max(t, obj.putT[i - 1] ?? t));
-    inner.index[itemId] = i;
-    this.step(inner, t, +1);
+    items.push(r, obj.kind === "Pipe" ? ((r.itemId & 1) === 1 ? 1 : 0) : -1, row, preview);
+    obj.putT.push(Math.max(r.t, obj.putT.get(i - 1) ?? r.t));
+    inner.index.set(r.itemId, i);
+    this.step(inner, r.t, +1);
     this.ops++;
-    const early = inner.early;
-    const slot = early.take(itemId);
-    if (slot >= 0) this.markGot(obj, i, early.t(slot), early.pid(slot), early.seq(slot), early.line(slot));
+    const early = this.earlyRow;
+    if (inner.early.take(r.itemId, early)) this.markGot(inner, i, early);
   }
 
-  private get(inner: Internal, itemId: number, t: number, pid: Pid, seq: number, line: number): void {
+  private get(inner: Internal, r: OpRow): void {
     const obj = inner.obj;
     this.ops++;
-    const lastGet = obj.getT[obj.getT.length - 1];
-    obj.getT.push(lastGet === undefined ? t : Math.max(t, lastGet));
-    this.step(inner, t, -1);
-    const i = inner.index[itemId];
-    if (i === undefined) {
+    const lastGet = obj.getT.last();
+    obj.getT.push(lastGet === undefined ? r.t : Math.max(r.t, lastGet));
+    this.step(inner, r.t, -1);
+    const i = inner.index.get(r.itemId);
+    if (i < 0) {
       // Its put is still in flight: pair them when it arrives.
-      inner.early.add(itemId, t, pid, seq, line);
+      inner.early.add(r);
       return;
     }
-    this.markGot(obj, i, t, pid, seq, line);
+    this.markGot(inner, i, r);
   }
 
-  private markGot(obj: ChannelObject, i: number, t: number, pid: Pid, seq: number, line: number): void {
+  private markGot(inner: Internal, i: number, got: OpFacts): void {
+    const obj = inner.obj;
     const items = obj.items;
-    if (!items.markGot(i, t, pid, seq, line)) return;
+    if (!items.markGot(i, got)) return;
+    const row = items.row(i);
+    if (row < MAX_ROWS && inner.rowHolder[row] === i) inner.freeRows |= 1 << row;
     // Extend the run of leading items that have all been got.
     const pm = obj.gotPrefixMax;
     for (let j = pm.length; j < items.length; j++) {
       const gotAt = items.gotAt(j);
       if (gotAt === undefined) break;
-      pm.push(Math.max(pm[j - 1] ?? -Infinity, gotAt));
+      pm.push(Math.max(pm.get(j - 1) ?? -Infinity, gotAt));
     }
   }
 
   /** Index of the first item that may still be inside at time t (all before it had left by t). */
   static firstInside(obj: ChannelObject, t: number): number {
-    return upperBound(obj.gotPrefixMax, t);
+    return obj.gotPrefixMax.upperBound(t);
   }
 
   /**
@@ -271,7 +288,7 @@ export class ObjectModel {
   /** Calls `visit` with the index of each item inside at time t, front first, until it returns false. */
   private static forEachInside(obj: ChannelObject, t: number, dir: 0 | 1 | undefined, visit: (i: number) => boolean): void {
     const items = obj.items;
-    const end = upperBound(obj.putT, t);
+    const end = obj.putT.upperBound(t);
     for (let i = ObjectModel.firstInside(obj, t); i < end; i++) {
       const gotAt = items.gotAt(i);
       if (items.putAt(i) > t || (gotAt !== undefined && gotAt <= t)) continue;
@@ -282,13 +299,13 @@ export class ObjectModel {
 
   /** How many items the object holds at time t (from the step series). */
   static lengthAt(obj: ChannelObject, t: number): number {
-    const i = upperBound(obj.stepT, t) - 1;
-    return i < 0 ? 0 : (obj.stepN[i] ?? 0);
+    const i = obj.stepT.upperBound(t) - 1;
+    return i < 0 ? 0 : (obj.stepN.get(i) ?? 0);
   }
 
   /** How many items went in, and how many came out, up to and including time t. */
   static countsAt(obj: ChannelObject, t: number): { put: number; got: number } {
-    return { put: upperBound(obj.putT, t), got: upperBound(obj.getT, t) };
+    return { put: obj.putT.upperBound(t), got: obj.getT.upperBound(t) };
   }
 
   /**
@@ -296,7 +313,7 @@ export class ObjectModel {
    * not got before t0 (a few inside may have left early; callers filter by times).
    */
   static itemRange(obj: ChannelObject, t0: number, t1: number): { from: number; to: number } {
-    return { from: upperBound(obj.gotPrefixMax, t0), to: upperBound(obj.putT, t1) };
+    return { from: obj.gotPrefixMax.upperBound(t0), to: obj.putT.upperBound(t1) };
   }
 
   /** The matched put → get pairs whose flight overlaps [t0, t1], in put order. */
@@ -314,19 +331,21 @@ export class ObjectModel {
   /** The item with this itemId, if it has been put. */
   item(objId: number, itemId: number): ObjItem | undefined {
     const inner = this.internal.get(objId);
-    const i = inner?.index[itemId];
-    return i === undefined ? undefined : inner?.obj.items.at(i);
+    const i = inner?.index.get(itemId) ?? -1;
+    return i < 0 ? undefined : inner?.obj.items.at(i);
   }
 }
 
 interface Internal {
   obj: ChannelObject;
-  /** itemId → index in items (item ids are small consecutive integers: an array, not a Map). */
-  index: number[];
+  /** itemId → index in items (item ids are small consecutive integers, or every other one for a pipe's direction). */
+  index: ItemIndex;
   /** Gets that arrived before their put (by itemId). */
   early: PendingGets;
   /** Which item holds each row (index in items). */
   rowHolder: number[];
+  /** Bit r set: row r's holder has been got, so the row is free for the next put. */
+  freeRows: number;
   /** The raw length (negative while a get races ahead of its put). */
   len: number;
 }

@@ -90,6 +90,14 @@ export interface OpRow {
 }
 
 /**
+ * A row to refill. Every field exists from the start, and `t` starts as a fraction,
+ * so the object keeps one shape and its time field holds doubles in place.
+ */
+export function newOpRow(): OpRow {
+  return { seq: 0, t: 0.5, pid: 0, objId: 0, op: "", outcome: "ok", itemId: NONE, size: NONE, line: 0, previewAt: 0, previewLen: NONE };
+}
+
+/**
  * Calls `visit` with every other event of a batch and `visitRow` with every packed
  * operation, merged back in seq order.
  */
@@ -99,7 +107,7 @@ export function forEachRow(events: readonly RunEvent[], ops: PackedOps | null | 
     return;
   }
   const { n, cols } = ops;
-  const row: OpRow = { seq: 0, t: 0, pid: 0, objId: 0, op: "", outcome: "ok", itemId: NONE, size: NONE, line: 0, previewAt: 0, previewLen: NONE };
+  const row = newOpRow();
   let i = 0;
   let at = 0;
   /** Per object, where its last preview in this batch is (for SAME). */

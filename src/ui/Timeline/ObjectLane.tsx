@@ -6,7 +6,7 @@
  * Clicking the place picks it for the Inspector.
  */
 import { memo, type CSSProperties, type JSX } from "react";
-import { ObjectModel, processColor, uiStore, upperBound, type ChannelObject, type Lane } from "../../state";
+import { ObjectModel, processColor, uiStore, type ChannelObject, type Lane } from "../../state";
 import { stop, targetProps, type LaneHandlers } from "./LaneParts";
 import { CHIP_LIMIT, OBJ_H, PLACE_PAD_T, placeBase, placeRows, stepChartPath, type PlaceRows } from "./objectGeometry";
 import type { Scale } from "./scale";
@@ -150,11 +150,11 @@ function Chart({ obj, rows, scale, now }: { obj: ChannelObject; rows: PlaceRows;
   const unit = (rows.count * rows.h) / Math.max(1, obj.maxsize ?? 0, obj.maxLen);
   const base = placeBase();
   const { stepT, stepN } = obj;
-  const i0 = Math.max(0, upperBound(stepT, scale.t0) - 1);
-  const i1 = Math.min(stepT.length, upperBound(stepT, scale.t1) + 1);
+  const i0 = Math.max(0, stepT.upperBound(scale.t0) - 1);
+  const i1 = Math.min(stepT.length, stepT.upperBound(scale.t1) + 1);
   if (i1 <= i0) return null;
-  let d = stepChartPath(stepT, stepN, i0, i1, (t) => Math.max(0, Math.round(scale.toX(t))), (n) => base - n * unit);
-  const lastX = Math.max(0, Math.round(scale.toX(stepT[i1 - 1] ?? 0)));
+  let d = stepChartPath(stepT.data, stepN.data, i0, i1, (t) => Math.max(0, Math.round(scale.toX(t))), (n) => base - n * unit);
+  const lastX = Math.max(0, Math.round(scale.toX(stepT.get(i1 - 1) ?? 0)));
   const endX = Math.min(scale.width, scale.toX(Math.min(now, scale.t1)));
   if (endX > lastX) d += ` H ${endX}`;
   d += ` V ${base} Z`;
@@ -166,10 +166,10 @@ function Density({ obj, scale }: { obj: ChannelObject; scale: Scale }): JSX.Elem
   const BUCKET = 4;
   const n = Math.ceil(scale.width / BUCKET);
   const counts = new Uint32Array(n);
-  const a = upperBound(obj.putT, scale.t0 - 1e-9);
-  const b = upperBound(obj.putT, scale.t1);
+  const a = obj.putT.upperBound(scale.t0 - 1e-9);
+  const b = obj.putT.upperBound(scale.t1);
   for (let i = a; i < b; i++) {
-    const k = Math.floor(scale.toX(obj.putT[i] ?? 0) / BUCKET);
+    const k = Math.floor(scale.toX(obj.putT.get(i) ?? 0) / BUCKET);
     if (k >= 0 && k < n) counts[k] = (counts[k] ?? 0) + 1;
   }
   let max = 0;
