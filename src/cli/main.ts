@@ -7,6 +7,7 @@ import { readFileSync, writeFileSync } from "node:fs";
 import { Kernel } from "../runtime/kernel/kernel";
 import { createNodePlatform } from "../runtime/node/nodePlatform";
 import type { RunEvent } from "../runtime/events";
+import { expandBatch } from "../runtime/events/opPack";
 import { toChromeTrace } from "../runtime/trace";
 
 const USAGE = "usage: mp-playground run FILE.ts [--trace OUT.json]";
@@ -58,7 +59,8 @@ async function main(): Promise<number> {
     interrupted = true;
     void kernel.stop();
   });
-  const outcome = await kernel.run(source, (events) => {
+  const outcome = await kernel.run(source, (batch) => {
+    const events = expandBatch(batch);
     let out = "";
     let err = "";
     for (const e of events) {

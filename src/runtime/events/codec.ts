@@ -41,13 +41,13 @@ export function encodeBody(body: EventBody): string {
   return JSON.stringify(body);
 }
 
-function decodeOp(code: number, text: string, seq: number, t: number, pid: Pid, line: number, a: number, b: number, c: number): RunEvent {
+function decodeOp(tag: number, text: string, seq: number, t: number, pid: Pid, line: number, a: number, b: number, c: number): RunEvent {
   // One object shape for every op, so the folding code downstream stays monomorphic.
   return {
     kind: "obj.op",
     objId: a,
-    op: OP_NAMES[code % OP_NAMES.length] ?? "?",
-    outcome: OUTCOMES[Math.floor(code / OP_NAMES.length)] ?? "error",
+    op: OP_NAMES[opIndexOf(tag)] ?? "?",
+    outcome: OUTCOMES[outcomeIndexOf(tag)] ?? "error",
     seq,
     t,
     pid,
@@ -71,10 +71,25 @@ export class PreviewMemory {
   }
 }
 
+/** Whether a record is a compact `obj.op` (see TAG_OP). */
+export function isOpTag(tag: number): boolean {
+  return (tag & TAG_BITS) === TAG_OP;
+}
+
+/** An op record's operation, as an index into OP_NAMES. */
+export function opIndexOf(tag: number): number {
+  return ((tag & ~SAME_PREVIEW) >>> 3) % OP_NAMES.length;
+}
+
+/** An op record's outcome, as an index into OUTCOMES. */
+export function outcomeIndexOf(tag: number): number {
+  return Math.floor(((tag & ~SAME_PREVIEW) >>> 3) / OP_NAMES.length);
+}
+
 export function decodeRecord(pid: Pid, tag: number, seq: number, us: number, line: number, text: string, a = 0, b = 0, c = 0): RunEvent {
   const t = us / 1000;
   const kind = tag & TAG_BITS;
-  if (kind === TAG_OP) return decodeOp((tag & ~SAME_PREVIEW) >>> 3, text, seq, t, pid, line, a, b, c);
+  if (kind === TAG_OP) return decodeOp(tag, text, seq, t, pid, line, a, b, c);
   if (kind === TAG_JSON) {
     const e = JSON.parse(text) as RunEvent;
     e.seq = seq;

@@ -30,41 +30,105 @@ const opIndex = new Map<string, number>(OP_NAMES.map((n, i) => [n, i]));
 const outcomeIndex = new Map<string, number>(OUTCOMES.map((n, i) => [n, i]));
 const NONE = -1;
 
+/** What the kernel hands on: the events that are not packed operations, and the packed ones. */
+export interface OpBatch {
+  /** In seq order. */
+  events: RunEvent[];
+  ops: PackedOps | null;
+}
+
+/**
+ * Builds a PackedOps row by row, in seq order: the kernel's collector straight from
+ * ring records (no event object per operation), and packOps from events.
+ */
+export class OpPacker {
+  private cols: Float64Array;
+  private n = 0;
+  private readonly parts: string[] = [];
+  /** Per object, the last preview sent in this batch (compared by identity first, then by value). */
+  private readonly last = new Map<number, string>();
+
+  constructor(rows = 64) {
+    this.cols = new Float64Array(Math.max(1, rows) * COLS);
+  }
+
+  get length(): number {
+    return this.n;
+  }
+
+  /** `op`, `outcome`: indexes into OP_NAMES and OUTCOMES; itemId, size: NONE (-1) for none; line 0: none. */
+  add(seq: number, t: number, pid: number, objId: number, op: number, outcome: number, itemId: number, size: number, line: number, preview: string | undefined): void {
+    if ((this.n + 1) * COLS > this.cols.length) {
+      const next = new Float64Array(this.cols.length * 2);
+      next.set(this.cols);
+      this.cols = next;
+    }
+    const cols = this.cols;
+    const k = this.n++ * COLS;
+    cols[k] = seq;
+    cols[k + 1] = t;
+    cols[k + 2] = pid;
+    cols[k + 3] = objId;
+    cols[k + 4] = op;
+    cols[k + 5] = outcome;
+    cols[k + 6] = itemId;
+    cols[k + 7] = size;
+    cols[k + 8] = line;
+    if (preview === undefined) cols[k + 9] = NONE;
+    else if (this.last.get(objId) === preview) cols[k + 9] = SAME;
+    else {
+      cols[k + 9] = preview.length;
+      this.parts.push(preview);
+      this.last.set(objId, preview);
+    }
+  }
+
+  /** The rows so far (null if none); the packer starts afresh. */
+  take(): PackedOps | null {
+    if (this.n === 0) return null;
+    const ops = { n: this.n, cols: this.cols.slice(0, this.n * COLS), items: this.parts.join("") };
+    this.n = 0;
+    this.parts.length = 0;
+    this.last.clear();
+    return ops;
+  }
+}
+
+/** `a`'s rows then `b`'s (b's first a SAME on each object follows a preview of its own, so no SAME changes meaning). */
+export function concatOps(a: PackedOps | null, b: PackedOps | null): PackedOps | null {
+  if (!a || !b) return a ?? b;
+  const cols = new Float64Array((a.n + b.n) * COLS);
+  cols.set(a.cols.subarray(0, a.n * COLS));
+  cols.set(b.cols.subarray(0, b.n * COLS), a.n * COLS);
+  return { n: a.n + b.n, cols, items: a.items + b.items };
+}
+
+/** The seq of row j. */
+export function opSeq(ops: PackedOps, j: number): number {
+  return ops.cols[j * COLS] ?? Infinity;
+}
+
 /** Splits a seq-ordered batch into the other events (still objects) and the packed ops. */
-export function packOps(events: readonly RunEvent[]): { events: RunEvent[]; ops: PackedOps | null } {
-  let n = 0;
-  for (const e of events) if (e.kind === "obj.op" && opIndex.has(e.op)) n++;
-  if (n === 0) return { events: events as RunEvent[], ops: null };
+export function packOps(events: readonly RunEvent[]): OpBatch {
+  const packer = new OpPacker(events.length);
   const rest: RunEvent[] = [];
-  const cols = new Float64Array(n * COLS);
-  const items: string[] = [];
-  const lastPreview = new Map<number, string>();
-  let k = 0;
   for (const e of events) {
     const op = e.kind === "obj.op" ? opIndex.get(e.op) : undefined;
     if (e.kind !== "obj.op" || op === undefined) {
       rest.push(e);
       continue;
     }
-    cols[k] = e.seq;
-    cols[k + 1] = e.t;
-    cols[k + 2] = e.pid;
-    cols[k + 3] = e.objId;
-    cols[k + 4] = op;
-    cols[k + 5] = outcomeIndex.get(e.outcome) ?? OUTCOMES.length - 1;
-    cols[k + 6] = e.itemId ?? NONE;
-    cols[k + 7] = e.size ?? NONE;
-    cols[k + 8] = e.line ?? 0;
-    if (e.item === undefined) cols[k + 9] = NONE;
-    else if (lastPreview.get(e.objId) === e.item) cols[k + 9] = SAME;
-    else {
-      cols[k + 9] = e.item.length;
-      items.push(e.item);
-      lastPreview.set(e.objId, e.item);
-    }
-    k += COLS;
+    packer.add(e.seq, e.t, e.pid, e.objId, op, outcomeIndex.get(e.outcome) ?? OUTCOMES.length - 1, e.itemId ?? NONE, e.size ?? NONE, e.line ?? 0, e.item);
   }
-  return { events: rest, ops: { n, cols, items: items.join("") } };
+  const ops = packer.take();
+  return { events: ops ? rest : (events as RunEvent[]), ops };
+}
+
+/** Every event of a batch as objects, in seq order (for consumers that want events: the CLI, tests). */
+export function expandBatch(batch: OpBatch): RunEvent[] {
+  const out: RunEvent[] = [];
+  forEachEvent(batch.events, batch.ops, (e) => out.push(e));
+  return out;
 }
 
 /**

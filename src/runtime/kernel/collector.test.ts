@@ -12,6 +12,7 @@ interface Rec {
 }
 import { SAME_PREVIEW, TAG_STDOUT } from "../events/codec";
 import { Collector } from "./collector";
+import { expandBatch } from "../events/opPack";
 
 describe("ring", () => {
   it("carries records across the wrap-around, whole and in order", () => {
@@ -52,13 +53,13 @@ describe("Collector", () => {
     control.nextSeq();
     // ...while process 2 writes seq 1.
     b.out(1, "later\n");
-    expect(c.collect()).toEqual([]);
+    expect(expandBatch(c.collect())).toEqual([]);
     // Process 1 finishes its write of seq 0 by hand, as the emitter would.
     new RingWriter(ringA).write(TAG_STDOUT, 0, 0, 0, "earlier\n");
     Atomics.store(headerA, BUSY, -1);
-    expect(c.collect().map((e) => (e.kind === "out" ? e.text : e.kind))).toEqual(["earlier\n", "later\n"]);
+    expect(expandBatch(c.collect()).map((e) => (e.kind === "out" ? e.text : e.kind))).toEqual(["earlier\n", "later\n"]);
     a.out(1, "x");
-    expect(c.collect()).toHaveLength(1);
+    expect(expandBatch(c.collect())).toHaveLength(1);
   });
 
   it("restores a preview left out because it repeats this process's last one on the object", () => {
@@ -85,8 +86,31 @@ describe("Collector", () => {
     const c = new Collector(control);
     c.add(FIRST_PID, ring);
     emitAll(new Emitter(control, ring, performance.timeOrigin, FIRST_PID));
-    const read = c.collect().flatMap((ev) => (ev.kind === "obj.op" ? [`${ev.objId}:${ev.item ?? "-"}`] : []));
+    const read = expandBatch(c.collect()).flatMap((ev) => (ev.kind === "obj.op" ? [`${ev.objId}:${ev.item ?? "-"}`] : []));
     expect(read).toEqual(["1:b'xxxx'", "2:'other'", "1:b'xxxx'", "1:-", "1:b'xxxx'", "1:b'xxxx'", "1:b'xxxx'"]);
+  });
+
+  it("merges the operations of several processes in seq order, holding back those behind a seq in flight", () => {
+    const control = new Control(createControl());
+    const rings = [createRing(4096), createRing(4096)];
+    const c = new Collector(control);
+    rings.forEach((r, k) => c.add(FIRST_PID + k, r));
+    const [a, b] = rings.map((r, k) => new Emitter(control, r, performance.timeOrigin, FIRST_PID + k)) as [Emitter, Emitter];
+    a.op(1, "put", "ok", 0, 1, "0");
+    b.op(1, "get", "ok", 0);
+    a.op(1, "put", "ok", 1, 1, "1");
+    b.out(1, "got one\n");
+    // Process a takes the next seq but has not written its record yet.
+    const header = new Int32Array(rings[0]!, 0, 4);
+    Atomics.store(header, BUSY, control.peekSeq());
+    const held = control.nextSeq();
+    b.op(1, "get", "ok", 1);
+    const first = expandBatch(c.collect());
+    expect(first.map((e) => `${e.pid - FIRST_PID}:${e.kind === "obj.op" ? e.op : e.kind}`)).toEqual(["0:put", "1:get", "0:put", "1:out"]);
+    new RingWriter(rings[0]!).write(TAG_STDOUT, held, 0, 0, "late\n");
+    Atomics.store(header, BUSY, -1);
+    const second = expandBatch(c.collect());
+    expect(second.map((e) => [e.seq, e.kind])).toEqual([[held, "out"], [held + 1, "obj.op"]]);
   });
 
   it("ignores the BUSY word of a dead writer and frees a retired ring after draining it", () => {
@@ -99,10 +123,10 @@ describe("Collector", () => {
     Atomics.store(new Int32Array(ring, 0, 4), BUSY, control.peekSeq());
     control.nextSeq();
     new Emitter(control, other, performance.timeOrigin, FIRST_PID + 1).out(1, "y");
-    expect(c.collect()).toEqual([]);
+    expect(expandBatch(c.collect())).toEqual([]);
     c.markDead(1);
     c.retire(1);
-    expect(c.collect()).toHaveLength(1);
+    expect(expandBatch(c.collect())).toHaveLength(1);
     expect(c.ringCount).toBe(1);
   });
 });
@@ -114,7 +138,7 @@ describe("open output records", () => {
     const rings = [createRing(1024), createRing(1024)];
     rings.forEach((r, i) => c.add(FIRST_PID + i, r));
     const [a, b] = rings.map((r, i) => new Emitter(control, r, performance.timeOrigin, FIRST_PID + i));
-    const texts = () => c.collect().map((e) => (e.kind === "out" ? `${e.pid - FIRST_PID}:${e.text}` : e.kind));
+    const texts = () => expandBatch(c.collect()).map((e) => (e.kind === "out" ? `${e.pid - FIRST_PID}:${e.text}` : e.kind));
     return { a: a!, b: b!, texts, control };
   };
 
@@ -145,11 +169,11 @@ describe("open output records", () => {
     e.out(1, "first ");
     const writer = new RingWriter(ring);
     writer.lock(); // as if mid-print whenever the kernel drains
-    expect(c.collect()).toEqual([]);
+    expect(expandBatch(c.collect())).toEqual([]);
     writer.unlock();
     e.out(1, "second ");
     // Handed over as its own record: "second " could not be merged into it.
-    expect(c.collect().map((ev) => (ev.kind === "out" ? ev.text : ev.kind))).toEqual(["first ", "second "]);
+    expect(expandBatch(c.collect()).map((ev) => (ev.kind === "out" ? ev.text : ev.kind))).toEqual(["first ", "second "]);
   });
 
   it("keeps stdout and stderr apart and closes output before any other event", () => {

@@ -7,11 +7,17 @@
  * events below the smallest such bound (and below the counter it read first), so
  * `print` in a child followed by `join` and `print` in the parent always comes out
  * in that order.
+ *
+ * Queue and pipe operations (up to 100,000s a second) never become event objects here:
+ * each process's op records wait as numbers (opRows.ts) and are merged by seq straight
+ * into the batch's packed form (events/opPack.ts).
  */
 import type { Control } from "../control";
 import type { Pid, RunEvent, UnsequencedEvent } from "../events";
-import { decodeRecord, PreviewMemory } from "../events/codec";
+import { decodeRecord, isOpTag, opIndexOf, outcomeIndexOf, PreviewMemory } from "../events/codec";
+import { OpPacker, type OpBatch } from "../events/opPack";
 import { RingReader } from "../ring";
+import { OpRows } from "./opRows";
 
 interface Source {
   pid: Pid;
@@ -21,6 +27,8 @@ interface Source {
   /** The process is gone: drop the ring once it has been drained one last time. */
   retired: boolean;
   previews: PreviewMemory;
+  /** Its op records drained but not yet released. */
+  ops: OpRows;
 }
 
 export class Collector {
@@ -30,7 +38,7 @@ export class Collector {
   constructor(private readonly control: Control) {}
 
   add(pid: Pid, ring: SharedArrayBuffer): void {
-    this.sources.set(pid, { pid, reader: new RingReader(ring), dead: false, retired: false, previews: new PreviewMemory() });
+    this.sources.set(pid, { pid, reader: new RingReader(ring), dead: false, retired: false, previews: new PreviewMemory(), ops: new OpRows() });
   }
 
   markDead(pid: Pid): void {
@@ -54,10 +62,11 @@ export class Collector {
   }
 
   /**
-   * Reads what is there and returns the events that are certainly in order.
-   * `all` releases everything (when every writer is gone).
+   * Reads what is there and returns what is certainly in order: the events, and the
+   * queue and pipe operations packed. `all` releases everything (when every writer
+   * is gone).
    */
-  collect(all = false): RunEvent[] {
+  collect(all = false): OpBatch {
     for (const s of this.sources.values()) s.reader.takeOpen(s.dead || all);
     let watermark = this.control.peekSeq();
     for (const s of this.sources.values()) {
@@ -66,24 +75,55 @@ export class Collector {
       if (b >= 0 && b < watermark) watermark = b;
     }
     const pending = this.pending;
+    const withOps: Source[] = [];
     for (const s of this.sources.values()) {
-      const retired = s.retired;
-      const pid = s.pid;
-      const previews = s.previews;
-      s.reader.drain((tag, seq, us, line, text, a, b, c) => pending.push(decodeRecord(pid, tag, seq, us, line, previews.resolve(tag, a, text), a, b, c)));
-      if (retired) this.sources.delete(pid);
+      const { pid, previews, ops } = s;
+      s.reader.drain((tag, seq, us, line, text, a, b, c) => {
+        const preview = previews.resolve(tag, a, text);
+        if (isOpTag(tag)) ops.push(seq, us / 1000, a, opIndexOf(tag), outcomeIndexOf(tag), b - 1, c - 1, line, preview === "" ? undefined : preview);
+        else pending.push(decodeRecord(pid, tag, seq, us, line, preview, a, b, c));
+      });
+      if (ops.size > 0) withOps.push(s);
     }
+    const limit = all ? Infinity : watermark;
+    for (const s of this.sources.values()) if (s.retired && s.ops.size === 0) this.sources.delete(s.pid);
+    return { events: this.releaseEvents(limit), ops: this.releaseOps(withOps, limit) };
+  }
+
+  private releaseEvents(limit: number): RunEvent[] {
     if (this.pending.length === 0) return [];
     this.pending.sort((a, b) => a.seq - b.seq);
-    if (all) {
+    let n = 0;
+    while (n < this.pending.length && (this.pending[n]?.seq ?? Infinity) < limit) n++;
+    if (n === this.pending.length) {
       const ready = this.pending;
       this.pending = [];
       return ready;
     }
-    let n = 0;
-    while (n < this.pending.length && (this.pending[n]?.seq ?? Infinity) < watermark) n++;
     const ready = this.pending.slice(0, n);
     this.pending = this.pending.slice(n);
     return ready;
+  }
+
+  /** Merges the sources' waiting op rows below `limit` by seq (each source's are in order already). */
+  private releaseOps(sources: Source[], limit: number): OpBatch["ops"] {
+    if (sources.length === 0) return null;
+    let rows = 0;
+    for (const s of sources) rows += s.ops.size;
+    const packer = new OpPacker(rows);
+    for (;;) {
+      let next: Source | null = null;
+      let best = limit;
+      for (const s of sources) {
+        const seq = s.ops.headSeq();
+        if (seq < best) {
+          best = seq;
+          next = s;
+        }
+      }
+      if (!next) break;
+      next.ops.moveHead(next.pid, packer);
+    }
+    return packer.take();
   }
 }

@@ -9,13 +9,14 @@
  */
 import { compile } from "../compile/transpile";
 import { Control, createControl, ProcState } from "../control";
-import type { Pid, RunEvent } from "../events";
+import type { Pid } from "../events";
 import type { CompiledModule, KernelFilled, KernelToProcess, ProcessSpec, ProcessToKernel, RunOutcome, SyntaxErrorInfo } from "../protocol";
 import { createRing } from "../ring";
 import { holdConnections, releaseConnections, releaseTravellers, type HeldConnections } from "../sync/connectionRelease";
 import { createPipePool, type PooledPipe } from "../sync/pipePool";
 import { handlesIn } from "../sync/handles";
 import { Collector } from "./collector";
+import type { OpBatch } from "../events/opPack";
 
 export interface ProcessWorker {
   post(msg: KernelToProcess): void;
@@ -57,7 +58,7 @@ interface ActiveRun {
   /** Pipe ends each child was given, as arguments and (poolHeld) in queue items: released for it if it is killed. */
   held: Map<Pid, HeldConnections>;
   poolHeld: Map<Pid, SharedArrayBuffer>;
-  sink: (events: RunEvent[], runId: number) => void;
+  sink: (batch: OpBatch, runId: number) => void;
   timer: ReturnType<typeof setInterval>;
   stopped: boolean;
   finished: boolean;
@@ -88,7 +89,8 @@ export class Kernel {
     return r.ok ? null : r.error;
   }
 
-  async run(source: string, sink: (events: RunEvent[], runId: number) => void): Promise<RunOutcome> {
+  /** `sink` receives what the processes did, in seq order: events, and queue and pipe operations packed (expandBatch makes them events). */
+  async run(source: string, sink: (batch: OpBatch, runId: number) => void): Promise<RunOutcome> {
     if (this.active) await this.stop();
     const runId = ++this.runCounter;
     const compiled = compile(source);
@@ -230,8 +232,8 @@ export class Kernel {
 
   private tick(run: ActiveRun): void {
     if (run.finished) return;
-    const events = run.collector.collect();
-    if (events.length > 0) run.sink(events, run.runId);
+    const batch = run.collector.collect();
+    if (batch.events.length > 0 || batch.ops) run.sink(batch, run.runId);
     if (run.control.state(run.mainPid) === ProcState.Exited) this.finish(run);
   }
 
@@ -247,7 +249,7 @@ export class Kernel {
     run.finished = true;
     clearInterval(run.timer);
     const rest = run.collector.collect(true);
-    if (rest.length > 0) run.sink(rest, run.runId);
+    if (rest.events.length > 0 || rest.ops) run.sink(rest, run.runId);
     if (this.active === run) this.active = null;
     run.resolve({ runId: run.runId, exitCode: run.control.exitCode(run.mainPid), stopped: run.stopped, syntaxError: null });
   }

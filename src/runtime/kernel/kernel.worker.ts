@@ -10,7 +10,7 @@ import type { KernelApi, KernelBatch } from "../protocol";
 import { createBrowserPlatform } from "./browserPlatform";
 import { Kernel } from "./kernel";
 import { coalesceOutput } from "./coalesce";
-import { packOps } from "../events/opPack";
+import { concatOps, type PackedOps } from "../events/opPack";
 
 const kernel = new Kernel(createBrowserPlatform(), { warmWorkers: 4 });
 kernel.prewarm();
@@ -23,20 +23,22 @@ const api: KernelApi = {
     return kernel.check(source);
   },
   async run(source, onBatch) {
-    let buffer: RunEvent[] = [];
+    let events: RunEvent[] = [];
+    let ops: PackedOps | null = null;
     let timer: ReturnType<typeof setTimeout> | null = null;
     let runId = 0;
     const flush = async (): Promise<void> => {
       timer = null;
-      if (buffer.length === 0) return;
-      const { events, ops } = packOps(coalesceOutput(buffer));
-      buffer = [];
-      const batch: KernelBatch = { runId, events, ops };
-      await onBatch(ops ? Comlink.transfer(batch, [ops.cols.buffer]) : batch);
+      if (events.length === 0 && !ops) return;
+      const batch: KernelBatch = { runId, events: coalesceOutput(events, ops), ops };
+      events = [];
+      ops = null;
+      await onBatch(batch.ops ? Comlink.transfer(batch, [batch.ops.cols.buffer]) : batch);
     };
-    const outcome = await kernel.run(source, (events, id) => {
+    const outcome = await kernel.run(source, (batch, id) => {
       runId = id;
-      for (const e of events) buffer.push(e);
+      for (const e of batch.events) events.push(e);
+      ops = concatOps(ops, batch.ops);
       timer ??= setTimeout(() => void flush(), BATCH_MS);
     });
     runId = outcome.runId;

@@ -5,6 +5,7 @@
 import type { RunEvent } from "../events";
 import { Kernel } from "../kernel/kernel";
 import type { RunOutcome } from "../protocol";
+import { expandBatch } from "../events/opPack";
 import { createNodePlatform } from "./nodePlatform";
 
 export interface SnippetResult extends RunOutcome {
@@ -46,7 +47,7 @@ export async function runSnippet(source: string, opts: RunSnippetOptions = {}): 
   let combined = "";
   const timer = opts.stopAfterMs === undefined ? null : setTimeout(() => void kernel.stop(), opts.stopAfterMs);
   const outcome = await kernel.run(source, (batch) => {
-    for (const e of batch) {
+    for (const e of expandBatch(batch)) {
       events.push(e);
       if (e.kind !== "out") continue;
       if (e.stream === 1) stdout += e.text;
