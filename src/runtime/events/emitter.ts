@@ -21,6 +21,8 @@ export class Emitter {
   private readonly header: Int32Array;
   /** performance.now() value at the run's clock zero, in this thread's time origin. */
   private readonly zero: number;
+  /** The last seq this process took (-1 before its first event). */
+  private lastSeq = -1;
   /** The preview of this process's last op record per object (see SAME_PREVIEW). */
   private readonly previews = new Map<number, string>();
 
@@ -34,8 +36,10 @@ export class Emitter {
   private record(tag: number, text: string, line: number, a = 0, b = 0, c = 0): number {
     const h = this.header;
     this.ring.publishOpen();
-    Atomics.store(h, BUSY, this.control.peekSeq());
-    const seq = this.control.nextSeq();
+    // Any lower bound of the seq about to be taken will do: ours, unlike the counter's
+    // current value, costs no read of the line every process is writing.
+    Atomics.store(h, BUSY, this.lastSeq + 1);
+    const seq = (this.lastSeq = this.control.nextSeq());
     this.ring.write(tag, seq, this.clockUs(), line, text, false, a, b, c);
     Atomics.store(h, BUSY, -1);
     return seq;
@@ -106,8 +110,8 @@ export class Emitter {
         return;
       }
       ring.publishOpen();
-      Atomics.store(this.header, BUSY, this.control.peekSeq());
-      ring.write(tag, this.control.nextSeq(), this.clockUs(), 0, text, true);
+      Atomics.store(this.header, BUSY, this.lastSeq + 1);
+      ring.write(tag, (this.lastSeq = this.control.nextSeq()), this.clockUs(), 0, text, true);
     } finally {
       ring.unlock();
     }
