@@ -80,7 +80,7 @@ export interface KernelBatch {
   runId: number;
   /** Every event but the packed operations, in seq order. */
   events: RunEvent[];
-  /** Queue and pipe operations, packed (see events/opPack.ts); merge with forEachEvent. */
+  /** Queue and pipe operations, packed (see events/opPack.ts); merged back in seq order by forEachRow / forEachEvent. */
   ops?: PackedOps | null;
 }
 

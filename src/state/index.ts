@@ -23,7 +23,7 @@ export { processColor } from "./colors";
 export { afterNextPaint } from "./paintCost";
 export { describeBlock, TimelineModel } from "./timelineModel";
 export type { Lane, BlockSpan, LaneMark } from "./timelineModel";
-export { ObjectModel, MAX_ROWS, upperBound } from "./objectModel";
+export { ObjectModel } from "./objectModel";
 export type { ChannelObject, ChannelKind, ObjItem, ObjMark } from "./objectModel";
 export type { RunState, RunStatus } from "./runStore";
 export type { ConsoleBuffer } from "./consoleBuffer";

@@ -1,7 +1,8 @@
 import { describe, expect, it } from "vitest";
 import type { RunEvent } from "../runtime/events";
 import { forEachRow, packOps } from "../runtime/events/opPack";
-import { ObjectModel, upperBound } from "./objectModel";
+import { F64Column } from "./itemColumns";
+import { ObjectModel } from "./objectModel";
 
 let seq = 0;
 const create = (t: number, pid: number, objId: number, objKind: "Queue" | "Pipe" | "JoinableQueue", maxsize?: number): RunEvent => ({
@@ -169,9 +170,15 @@ describe("ObjectModel", () => {
     expect(ObjectModel.contentsAt(p, 100, 0)).toEqual([]);
   });
 
-  it("upperBound finds the first element greater than x", () => {
-    expect(upperBound([1, 2, 2, 3], 2)).toBe(3);
-    expect(upperBound([1, 2, 2, 3], 0)).toBe(0);
-    expect(upperBound([], 5)).toBe(0);
+  it("a time series finds the first element greater than x", () => {
+    const col = (xs: number[]) => {
+      const c = new F64Column();
+      for (const x of xs) c.push(x);
+      return c;
+    };
+    expect(col([1, 2, 2, 3]).upperBound(2)).toBe(3);
+    expect(col([1, 2, 2, 3]).upperBound(0)).toBe(0);
+    expect(col([]).upperBound(5)).toBe(0);
+    expect(col(Array.from({ length: 100 }, (_, i) => i)).upperBound(41.5)).toBe(42);
   });
 });

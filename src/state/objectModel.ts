@@ -12,99 +12,16 @@
  * folded straight from their rows (`applyRow`), so an operation costs no object that
  * the garbage collector would have to copy or walk.
  */
-import type { ObjKind, OpOutcome, Pid, RunEvent } from "../runtime/events";
+import type { Pid, RunEvent } from "../runtime/events";
 import { newOpRow, type OpRow } from "../runtime/events/opPack";
+import { isChannelKind, markLabel, MAX_ROWS, type ChannelObject, type ObjMark } from "./channelObject";
 import { F64Column, ItemColumns, ItemIndex, PendingGets, PreviewChunks, type ObjItem, type OpFacts, type PreviewRef } from "./itemColumns";
 
 export type { ObjItem } from "./itemColumns";
-
-/** The kinds this model folds; other objects (locks, events…) are ignored here. */
-export type ChannelKind = "Queue" | "JoinableQueue" | "SimpleQueue" | "Pipe";
-const CHANNEL_KINDS: ReadonlySet<ObjKind> = new Set<ObjKind>(["Queue", "JoinableQueue", "SimpleQueue", "Pipe"]);
+export type { ChannelKind, ChannelObject, ObjMark } from "./channelObject";
 
 const PUT_OPS: ReadonlySet<string> = new Set(["put", "put_nowait", "send", "send_bytes"]);
-/** Rows tracked per object; items beyond share the last one (the place then shows a chart). */
-export const MAX_ROWS = 24;
 const GET_OPS: ReadonlySet<string> = new Set(["get", "get_nowait", "recv", "recv_bytes"]);
-
-/** An operation that did not succeed: Full, Empty (after a timeout or at once), EOF… */
-export interface ObjMark {
-  t: number;
-  seq: number;
-  pid: Pid;
-  objId: number;
-  op: string;
-  outcome: OpOutcome;
-  line?: number;
-  /** Short words for the glyph and tooltip, e.g. "queue.Full", "EOFError". */
-  label: string;
-}
-
-export interface ChannelObject {
-  objId: number;
-  kind: ChannelKind;
-  label: string;
-  /** Order of creation among channels. */
-  index: number;
-  /** null when unbounded. */
-  maxsize: number | null;
-  createdAt: number;
-  createdBy: Pid;
-  createSeq: number;
-  createLine?: number;
-  /** In the order they went in (put/send events). */
-  items: ItemColumns;
-  /** items[i].putAt, made non-decreasing, for binary search. */
-  putT: F64Column;
-  /** Times of the gets/recvs that matched an item, non-decreasing. */
-  getT: F64Column;
-  /**
-   * gotPrefixMax[i] = latest gotAt among items[0..i], kept for the leading items that
-   * have all been got: contents at t start at the first index whose value is > t.
-   */
-  gotPrefixMax: F64Column;
-  /** Length over time: after stepT[i] the object holds stepN[i] items. */
-  stepT: F64Column;
-  stepN: F64Column;
-  /** Most items held at once so far. */
-  maxLen: number;
-  /** Rows (slots) used so far by items. */
-  rows: number;
-  marks: ObjMark[];
-  /** task_done calls (JoinableQueue). */
-  tasksDone: number;
-  /** Bumped on every change, so memoised views can tell. */
-  version: number;
-}
-
-export const isChannelKind = (k: ObjKind): k is ChannelKind => CHANNEL_KINDS.has(k);
-
-/** Index of the first element > x in a non-decreasing array. */
-export function upperBound(a: ArrayLike<number>, x: number, lo = 0, hi = a.length): number {
-  while (lo < hi) {
-    const mid = (lo + hi) >>> 1;
-    if ((a[mid] ?? Infinity) <= x) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
-}
-
-function markLabel(kind: ChannelKind, op: string, outcome: OpOutcome): string {
-  switch (outcome) {
-    case "full":
-      return "queue.Full";
-    case "empty":
-      return "queue.Empty";
-    case "eof":
-      return "EOFError";
-    case "closed":
-      return kind === "Pipe" ? "BrokenPipeError" : "closed";
-    case "timeout":
-      return `${op} timed out`;
-    default:
-      return `${op}: ${outcome}`;
-  }
-}
 
 export class ObjectModel {
   readonly objects: ChannelObject[] = [];

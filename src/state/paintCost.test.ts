@@ -4,9 +4,10 @@ import { afterNextPaint } from "./paintCost";
 describe("afterNextPaint", () => {
   afterEach(() => vi.unstubAllGlobals());
 
-  it("does nothing where there are no frames", () => {
+  it("does nothing where there are no frames", async () => {
     const done = vi.fn();
     afterNextPaint(done);
+    await new Promise((r) => setTimeout(r, 20));
     expect(done).not.toHaveBeenCalled();
   });
 

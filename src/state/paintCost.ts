@@ -14,6 +14,8 @@
 
 type Waiter = (paintMs: number) => void;
 
+const MAX_WAITERS = 8;
+
 let waiters: Waiter[] = [];
 let channel: MessageChannel | null = null;
 let rafAt = 0;
@@ -28,6 +30,8 @@ function deliver(): void {
 /** Calls `done` with the next frame's rendering time, in ms; never, where there are no frames (Node, tests). */
 export function afterNextPaint(done: Waiter): void {
   if (typeof requestAnimationFrame !== "function" || typeof MessageChannel !== "function") return;
+  // A hidden page has no frames: keep the newest few waiters, not one per flush.
+  if (waiters.length >= MAX_WAITERS) waiters.shift();
   waiters.push(done);
   if (waiters.length > 1) return;
   if (!channel) {

@@ -1,6 +1,9 @@
 /** The run store with a fake kernel: no React, no workers. */
 import { describe, expect, it } from "vitest";
 import type { KernelApi, KernelBatch, RunOutcome } from "../runtime/protocol";
+import type { RunEvent } from "../runtime/events";
+import { packOps } from "../runtime/events/opPack";
+import { ObjectModel } from "./objectModel";
 import { createRunStore, nextFlushDelay } from "./runStore";
 
 function fakeKernel() {
@@ -46,6 +49,29 @@ describe("runStore", () => {
     k.finish({ runId, exitCode: 0, stopped: false, syntaxError: null });
     await done;
     expect(store.getState()).toMatchObject({ status: "finished", exitCode: 0 });
+  });
+
+  it("folds packed queue operations into the object model, previews and all, and extends the timeline to them", async () => {
+    const k = fakeKernel();
+    const store = createRunStore(() => k.kernel);
+    void store.getState().run("q.put('a')");
+    const runId = store.getState().runId;
+    const op = (seq: number, t: number, o: string, itemId: number, item?: string): RunEvent => ({ seq, t, pid: 7, kind: "obj.op", objId: 3, op: o, outcome: "ok", itemId, item });
+    const first = packOps([
+      { seq: 0, t: 0, pid: 7, kind: "obj.create", objId: 3, objKind: "Queue", label: "Queue-3" },
+      op(1, 1, "put", 1, "'a'"),
+      op(2, 2, "put", 2, "'a'"),
+    ]);
+    k.batch({ runId, ...first });
+    k.batch({ runId, ...packOps([op(3, 5, "put", 3, "'b'"), op(4, 9, "get", 1)]) });
+    await tick();
+    const { objects, timeline } = store.getState();
+    const q = objects.byId.get(3)!;
+    expect(ObjectModel.contentsAt(q, Infinity).map((i) => i.preview)).toEqual(["'a'", "'b'"]);
+    expect(q.items.at(0)).toMatchObject({ preview: "'a'", putAt: 1, gotAt: 9 });
+    expect(timeline.end).toBe(9);
+    // Operations live in the object model only.
+    expect(timeline.events.map((e) => e.kind)).toEqual(["obj.create"]);
   });
 
   it("reports a syntax error without output", async () => {

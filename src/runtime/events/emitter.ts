@@ -76,7 +76,8 @@ export class Emitter {
     this.control.haltIfEnded(this.pid);
     let text = item ?? "";
     let flags = 0;
-    if (item !== undefined) {
+    // The reader remembers non-empty previews only (an empty text means none).
+    if (item) {
       if (this.previews.get(objId) === item) {
         text = "";
         flags = SAME_PREVIEW;

@@ -45,15 +45,11 @@ export class OpPacker {
   private cols: Float64Array;
   private n = 0;
   private readonly parts: string[] = [];
-  /** Per object, the last preview sent in this batch (compared by identity first, then by value). */
+  /** Per object, the last preview sent in this batch. */
   private readonly last = new Map<number, string>();
 
   constructor(rows = 64) {
     this.cols = new Float64Array(Math.max(1, rows) * COLS);
-  }
-
-  get length(): number {
-    return this.n;
   }
 
   /** `op`, `outcome`: indexes into OP_NAMES and OUTCOMES; itemId, size: NONE (-1) for none; line 0: none. */
@@ -86,7 +82,9 @@ export class OpPacker {
   /** The rows so far (null if none); the packer starts afresh. */
   take(): PackedOps | null {
     if (this.n === 0) return null;
-    const ops = { n: this.n, cols: this.cols.slice(0, this.n * COLS), items: this.parts.join("") };
+    const full = this.cols.length === this.n * COLS;
+    const ops = { n: this.n, cols: full ? this.cols : this.cols.slice(0, this.n * COLS), items: this.parts.join("") };
+    if (full) this.cols = new Float64Array(COLS * 64);
     this.n = 0;
     this.parts.length = 0;
     this.last.clear();
@@ -94,13 +92,22 @@ export class OpPacker {
   }
 }
 
-/** `a`'s rows then `b`'s (b's first a SAME on each object follows a preview of its own, so no SAME changes meaning). */
-export function concatOps(a: PackedOps | null, b: PackedOps | null): PackedOps | null {
-  if (!a || !b) return a ?? b;
-  const cols = new Float64Array((a.n + b.n) * COLS);
-  cols.set(a.cols.subarray(0, a.n * COLS));
-  cols.set(b.cols.subarray(0, b.n * COLS), a.n * COLS);
-  return { n: a.n + b.n, cols, items: a.items + b.items };
+/**
+ * The batches' rows one after the other. No SAME changes meaning: in every batch, an
+ * object's first operation with a preview carries its text, so a SAME still refers
+ * to a preview of its own batch.
+ */
+export function concatOps(batches: readonly PackedOps[]): PackedOps | null {
+  if (batches.length <= 1) return batches[0] ?? null;
+  let n = 0;
+  for (const b of batches) n += b.n;
+  const cols = new Float64Array(n * COLS);
+  let at = 0;
+  for (const b of batches) {
+    cols.set(b.cols.subarray(0, b.n * COLS), at);
+    at += b.n * COLS;
+  }
+  return { n, cols, items: batches.map((b) => b.items).join("") };
 }
 
 /** The seq of row j. */

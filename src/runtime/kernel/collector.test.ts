@@ -75,19 +75,22 @@ describe("Collector", () => {
       // ...so the next record carries its text again.
       e.op(1, "put", "ok", 3, 4, payload);
       e.op(1, "put", "ok", 4, 4, payload);
+      // An empty preview is no preview: it must not stand for the last one.
+      e.op(1, "put", "ok", 5, 4, "");
+      e.op(1, "put", "ok", 6, 4, "");
     };
     const raw = createRing(4096);
     emitAll(new Emitter(control, raw, performance.timeOrigin, FIRST_PID));
     const written: string[] = [];
     new RingReader(raw).drain((tag, _seq, _us, _line, text) => written.push(`${tag & SAME_PREVIEW ? "same" : "text"}:${text}`));
-    expect(written).toEqual(["text:b'xxxx'", "text:'other'", "same:", "text:", expect.stringMatching(/^text:\{/), "text:b'xxxx'", "same:"]);
+    expect(written).toEqual(["text:b'xxxx'", "text:'other'", "same:", "text:", expect.stringMatching(/^text:\{/), "text:b'xxxx'", "same:", "text:", "text:"]);
 
     const ring = createRing(4096);
     const c = new Collector(control);
     c.add(FIRST_PID, ring);
     emitAll(new Emitter(control, ring, performance.timeOrigin, FIRST_PID));
     const read = expandBatch(c.collect()).flatMap((ev) => (ev.kind === "obj.op" ? [`${ev.objId}:${ev.item ?? "-"}`] : []));
-    expect(read).toEqual(["1:b'xxxx'", "2:'other'", "1:b'xxxx'", "1:-", "1:b'xxxx'", "1:b'xxxx'", "1:b'xxxx'"]);
+    expect(read).toEqual(["1:b'xxxx'", "2:'other'", "1:b'xxxx'", "1:-", "1:b'xxxx'", "1:b'xxxx'", "1:b'xxxx'", "1:-", "1:-"]);
   });
 
   it("merges the operations of several processes in seq order, holding back those behind a seq in flight", () => {
@@ -111,6 +114,28 @@ describe("Collector", () => {
     Atomics.store(header, BUSY, -1);
     const second = expandBatch(c.collect());
     expect(second.map((e) => [e.seq, e.kind])).toEqual([[held, "out"], [held + 1, "obj.op"]]);
+  });
+
+  it("keeps a retired ring until its held-back operations are released", () => {
+    const control = new Control(createControl());
+    const [done, busy] = [createRing(1024), createRing(1024)];
+    const c = new Collector(control);
+    c.add(FIRST_PID, done);
+    c.add(FIRST_PID + 1, busy);
+    // The other process has taken a seq it has not written yet...
+    const header = new Int32Array(busy, 0, 4);
+    Atomics.store(header, BUSY, control.peekSeq());
+    const held = control.nextSeq();
+    // ...so this one's last operation, and its end, wait behind it.
+    new Emitter(control, done, performance.timeOrigin, FIRST_PID).op(1, "put", "ok", 0, 1, "'last'");
+    c.retire(FIRST_PID);
+    expect(expandBatch(c.collect())).toEqual([]);
+    expect(c.ringCount).toBe(2);
+    new RingWriter(busy).write(TAG_STDOUT, held, 0, 0, "x");
+    Atomics.store(header, BUSY, -1);
+    expect(expandBatch(c.collect()).map((e) => (e.kind === "obj.op" ? e.item : e.kind))).toEqual(["out", "'last'"]);
+    c.collect();
+    expect(c.ringCount).toBe(1);
   });
 
   it("ignores the BUSY word of a dead writer and frees a retired ring after draining it", () => {

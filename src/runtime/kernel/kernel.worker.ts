@@ -24,21 +24,22 @@ const api: KernelApi = {
   },
   async run(source, onBatch) {
     let events: RunEvent[] = [];
-    let ops: PackedOps | null = null;
+    let ops: PackedOps[] = [];
     let timer: ReturnType<typeof setTimeout> | null = null;
     let runId = 0;
     const flush = async (): Promise<void> => {
       timer = null;
-      if (events.length === 0 && !ops) return;
-      const batch: KernelBatch = { runId, events: coalesceOutput(events, ops), ops };
+      if (events.length === 0 && ops.length === 0) return;
+      const packed = concatOps(ops);
+      const batch: KernelBatch = { runId, events: coalesceOutput(events, packed), ops: packed };
       events = [];
-      ops = null;
+      ops = [];
       await onBatch(batch.ops ? Comlink.transfer(batch, [batch.ops.cols.buffer]) : batch);
     };
     const outcome = await kernel.run(source, (batch, id) => {
       runId = id;
       for (const e of batch.events) events.push(e);
-      ops = concatOps(ops, batch.ops);
+      if (batch.ops) ops.push(batch.ops);
       timer ??= setTimeout(() => void flush(), BATCH_MS);
     });
     runId = outcome.runId;

@@ -27,10 +27,10 @@ describe("concatOps", () => {
     const put = (seq: number, item: string): RunEvent => ({ kind: "obj.op", seq, t: seq, pid: 1, objId: 3, op: "put", outcome: "ok", itemId: seq, item });
     const a = [put(1, "'a'"), put(2, "'a'")];
     const b = [put(3, "'a'"), put(4, "'b'"), put(5, "'b'")];
-    const joined = concatOps(packOps(a).ops, packOps(b).ops);
-    expect(expandBatch({ events: [], ops: joined })).toEqual([...a, ...b]);
-    expect(concatOps(null, packOps(b).ops)?.n).toBe(3);
-    expect(concatOps(null, null)).toBeNull();
+    const joined = concatOps([packOps(a).ops!, packOps(b).ops!, packOps(a).ops!]);
+    expect(expandBatch({ events: [], ops: joined })).toEqual([...a, ...b, ...a]);
+    expect(concatOps([packOps(b).ops!])?.n).toBe(3);
+    expect(concatOps([])).toBeNull();
   });
 });
 

@@ -216,7 +216,8 @@ const fail = (what: string, name: string): never => {
 /** The engine's own classes (WeakMap, Promise, Number...) are the engine's; no snippet can rebuild one. */
 const isBuiltin = (ctor: unknown, name: string): boolean => name !== "" && (globalThis as Record<string, unknown>)[name] === ctor;
 
-const NO_SHARED: SharedArrayBuffer[] = [];
+/** Frozen: handed out by every dumps of an item without shared memory, so nobody may add to it. */
+const NO_SHARED: SharedArrayBuffer[] = Object.freeze([]) as unknown as SharedArrayBuffer[];
 
 /** One dumps call: the walk, the memo of objects already written, and the SharedArrayBuffer side table. */
 export class Encoder {

@@ -14,10 +14,10 @@ import { ByteQueue, type ByteQueueState, type PutResult } from "../share/byteQue
 import { ByteQueueTasks } from "../share/byteQueueTasks";
 import { HANDLE, registerHandleKind, settleTravel, type HandleDescription } from "./handles";
 import { briefPart, waitAnnounced, waitAnnouncedRest, waitsOn } from "./announcedWait";
+import { pickleItem, previewItem, unpickleItem, waitMs, type BlockOptions } from "./itemCodec";
 
 /** getItem's answer when the queue stayed empty (an item may be any value, even undefined). */
 const NOTHING: unique symbol = Symbol("nothing");
-import { pickleItem, previewItem, unpickleItem, waitMs, type BlockOptions } from "./itemCodec";
 
 interface QueueHandle {
   kind: ObjKind;

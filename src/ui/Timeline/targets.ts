@@ -153,7 +153,10 @@ export function targetEvent(target: HoverTarget, lanes: ReadonlyMap<number, Lane
   }
 }
 
-/** The event with this seq (events are kept in seq order, so binary search; linear fallback). */
+/**
+ * The event with this seq, by binary search: the timeline keeps its events in seq
+ * order. Queue and pipe operations are not among them (a selected transfer finds none).
+ */
 export function findEvent(events: readonly RunEvent[], seq: number): RunEvent | undefined {
   let lo = 0;
   let hi = events.length - 1;
@@ -165,5 +168,5 @@ export function findEvent(events: readonly RunEvent[], seq: number): RunEvent | 
     if (e.seq < seq) lo = mid + 1;
     else hi = mid - 1;
   }
-  return events.find((e) => e.seq === seq);
+  return undefined;
 }

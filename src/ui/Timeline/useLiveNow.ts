@@ -43,8 +43,9 @@ export function useLiveNow(live: boolean, runId: number, timelineEnd: number): n
     let anchorWall = 0;
     let best = 0;
     let lastTick = 0;
-    let seenVersion = -1;
-    /** Time between the last two flushes of new events. */
+    let seenVersion = runStore.getState().version;
+    /** When new events were last flushed, and the time between the last two flushes. */
+    let lastFlush = Number.NaN;
     let flushGap = 0;
     const tick = () => {
       raf = requestAnimationFrame(tick);
@@ -55,7 +56,8 @@ export function useLiveNow(live: boolean, runId: number, timelineEnd: number): n
       // flushes' own rhythm: when the processes sleep or block, not while they stream.
       if (s.version !== seenVersion) {
         seenVersion = s.version;
-        flushGap = Math.min(MAX_INTERVAL_MS, wall - lastTick);
+        flushGap = Number.isNaN(lastFlush) ? 0 : Math.min(MAX_INTERVAL_MS, wall - lastFlush);
+        lastFlush = wall;
         lastTick = wall;
         return;
       }
