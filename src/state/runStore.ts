@@ -28,6 +28,11 @@ export interface RunState {
   startedAtWall: number;
   run(source: string): Promise<void>;
   stop(): Promise<void>;
+  /**
+   * Whether flushes are being spaced out because drawing them is costly (a busy run):
+   * the live timeline then leaves the drawing to them (ui/Timeline/livePacer.ts).
+   */
+  flushesPaced(): boolean;
 }
 
 export type RunStore = ReturnType<typeof createRunStore>;
@@ -110,6 +115,7 @@ export function createRunStore(kernel: () => KernelApi) {
       objects: new ObjectModel(),
       version: 0,
       startedAtWall: 0,
+      flushesPaced: () => flushDelay > MIN_FLUSH_MS,
       async run(source) {
         if (get().status === "running" || get().status === "stopping") await get().stop();
         const runId = get().runId + 1;

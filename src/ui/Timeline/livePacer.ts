@@ -4,11 +4,14 @@ const MAX_INTERVAL_MS = 200;
 
 /**
  * Decides, frame by frame, whether the live timeline advances "now" (a re-render of
- * the whole timeline). New events are folded and drawn by the run store's flushes,
- * which pace themselves; advancing as well would double the UI's share. So advances
- * only fill gaps longer than the flushes' own rhythm (processes sleeping or blocked,
- * not streaming), and no more often than keeps an advance's rendering, React's and
- * the browser's, under RENDER_SHARE of the time.
+ * the whole timeline), so that bars grow smoothly between flushes of new events.
+ * - An advance takes at most RENDER_SHARE of the time (its rendering, React's and the
+ *   browser's): a light run advances every frame.
+ * - A flush redraws the timeline too, so it counts as an advance.
+ * - While flushes are paced because they are costly (a busy run, whose processes
+ *   need the cores), advancing as well would double the UI's share: advances then
+ *   only fill gaps longer than the flushes' own rhythm, as when the processes stop
+ *   streaming to sleep or block.
  */
 export class LivePacer {
   private lastTick = 0;
@@ -18,8 +21,11 @@ export class LivePacer {
 
   constructor(private seenVersion: number) {}
 
-  /** At a frame: `version` is the run store's, `renderMs` what the last advance cost. True: advance now. */
-  frame(wall: number, version: number, renderMs: number): boolean {
+  /**
+   * At a frame: `version` is the run store's, `renderMs` what the last advance cost,
+   * `flushesPaced` the run store's. True: advance now.
+   */
+  frame(wall: number, version: number, renderMs: number, flushesPaced: boolean): boolean {
     if (version !== this.seenVersion) {
       this.seenVersion = version;
       this.flushGap = Number.isNaN(this.lastFlush) ? 0 : Math.min(MAX_INTERVAL_MS, wall - this.lastFlush);
@@ -27,7 +33,8 @@ export class LivePacer {
       this.lastTick = wall;
       return false;
     }
-    const interval = Math.min(MAX_INTERVAL_MS, Math.max(this.flushGap, renderMs / RENDER_SHARE));
+    const own = renderMs / RENDER_SHARE;
+    const interval = Math.min(MAX_INTERVAL_MS, flushesPaced ? Math.max(this.flushGap, own) : own);
     if (wall - this.lastTick < interval) return false;
     this.lastTick = wall;
     return true;
