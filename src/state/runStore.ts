@@ -29,10 +29,11 @@ export interface RunState {
   run(source: string): Promise<void>;
   stop(): Promise<void>;
   /**
-   * Whether flushes are being spaced out because drawing them is costly (a busy run):
-   * the live timeline then leaves the drawing to them (ui/Timeline/livePacer.ts).
+   * The wait the run store now keeps between flushes, in ms: more than a frame when
+   * drawing them is costly. The live timeline compares it with how often flushes
+   * actually come (ui/Timeline/livePacer.ts).
    */
-  flushesPaced(): boolean;
+  flushPace(): number;
 }
 
 export type RunStore = ReturnType<typeof createRunStore>;
@@ -115,7 +116,7 @@ export function createRunStore(kernel: () => KernelApi) {
       objects: new ObjectModel(),
       version: 0,
       startedAtWall: 0,
-      flushesPaced: () => flushDelay > MIN_FLUSH_MS,
+      flushPace: () => flushDelay,
       async run(source) {
         if (get().status === "running" || get().status === "stopping") await get().stop();
         const runId = get().runId + 1;

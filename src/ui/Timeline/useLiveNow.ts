@@ -8,10 +8,10 @@ import { LivePacer } from "./livePacer";
  * event (rather than on the wall clock at Run) keeps kernel start-up time out of the
  * picture. The frame loop stops as soon as the run is over.
  *
- * Each advance re-renders the whole timeline, so LivePacer decides when: no more than
- * a quarter of the time, and not between the flushes of a busy run, which redraw it
- * anyway (the processes being watched share two cores with this thread, and a
- * timeline that took a core would slow them down). A light run advances every frame.
+ * Each advance re-renders the whole timeline, so LivePacer decides when: within a
+ * share of the time, and not between the flushes of a busy run, which redraw it anyway
+ * (the processes being watched share two cores with this thread, and a timeline that
+ * took a core would slow them down). A light run advances about every frame.
  */
 export function useLiveNow(live: boolean, runId: number, timelineEnd: number): number {
   const [liveNow, setLiveNow] = useState({ runId: -1, t: 0 });
@@ -42,7 +42,7 @@ export function useLiveNow(live: boolean, runId: number, timelineEnd: number): n
       raf = requestAnimationFrame(tick);
       const s = runStore.getState();
       const wall = performance.now();
-      if (!pacer.frame(wall, s.version, renderMs.current, s.flushesPaced())) return;
+      if (!pacer.frame(wall, s.version, renderMs.current, s.flushPace())) return;
       const end = s.timeline.end;
       if (end !== anchorEnd) {
         anchorEnd = end;
