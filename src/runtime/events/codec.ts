@@ -41,23 +41,6 @@ export function encodeBody(body: EventBody): string {
   return JSON.stringify(body);
 }
 
-function decodeOp(tag: number, text: string, seq: number, t: number, pid: Pid, line: number, a: number, b: number, c: number): RunEvent {
-  // One object shape for every op, so the folding code downstream stays monomorphic.
-  return {
-    kind: "obj.op",
-    objId: a,
-    op: OP_NAMES[opIndexOf(tag)] ?? "?",
-    outcome: OUTCOMES[outcomeIndexOf(tag)] ?? "error",
-    seq,
-    t,
-    pid,
-    line: line === 0 ? undefined : line,
-    itemId: b === 0 ? undefined : b - 1,
-    size: c === 0 ? undefined : c - 1,
-    item: text === "" ? undefined : text,
-  };
-}
-
 /** One ring's last preview per object, for the SAME_PREVIEW records that leave it out. */
 export class PreviewMemory {
   private readonly last = new Map<number, string>();
@@ -86,10 +69,10 @@ export function outcomeIndexOf(tag: number): number {
   return Math.floor(((tag & ~SAME_PREVIEW) >>> 3) / OP_NAMES.length);
 }
 
-export function decodeRecord(pid: Pid, tag: number, seq: number, us: number, line: number, text: string, a = 0, b = 0, c = 0): RunEvent {
+/** A JSON or output record as its event. Op records never become events: the collector packs them (kernel/opRows.ts). */
+export function decodeRecord(pid: Pid, tag: number, seq: number, us: number, line: number, text: string): RunEvent {
   const t = us / 1000;
   const kind = tag & TAG_BITS;
-  if (kind === TAG_OP) return decodeOp(tag, text, seq, t, pid, line, a, b, c);
   if (kind === TAG_JSON) {
     const e = JSON.parse(text) as RunEvent;
     e.seq = seq;

@@ -81,7 +81,7 @@ export class Collector {
       s.reader.drain((tag, seq, us, line, text, a, b, c) => {
         const preview = previews.resolve(tag, a, text);
         if (isOpTag(tag)) ops.push(seq, us / 1000, a, opIndexOf(tag), outcomeIndexOf(tag), b - 1, c - 1, line, preview === "" ? undefined : preview);
-        else pending.push(decodeRecord(pid, tag, seq, us, line, preview, a, b, c));
+        else pending.push(decodeRecord(pid, tag, seq, us, line, preview));
       });
       if (ops.size > 0) withOps.push(s);
     }
