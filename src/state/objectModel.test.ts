@@ -34,7 +34,7 @@ describe("ObjectModel", () => {
   it("tells the contents, length and counts at any time", () => {
     const m = producerConsumer();
     const q = m.byId.get(1)!;
-    const at = (t: number) => ObjectModel.contentsAt(q, t).map((i) => i.preview);
+    const at = (t: number) => ObjectModel.insideAt(q, t).items.map((i) => i.preview);
     expect(at(5)).toEqual([]);
     expect(at(10)).toEqual(["'a'"]);
     expect(at(35)).toEqual(["'a'", "'b'", "'c'"]);
@@ -44,7 +44,7 @@ describe("ObjectModel", () => {
     expect([5, 10, 35, 45, 55, 1000].map((t) => ObjectModel.lengthAt(q, t))).toEqual([0, 1, 3, 2, 3, 2]);
     expect(ObjectModel.countsAt(q, 45)).toEqual({ put: 3, got: 1 });
     expect(q.maxLen).toBe(3);
-    const first = ObjectModel.contentsAt(q, 35)[0]!;
+    const first = ObjectModel.insideAt(q, 35).items[0]!;
     expect(first).toMatchObject({ itemId: 1, putAt: 10, putBy: 2, gotAt: 40, gotBy: 1 });
   });
 
@@ -61,7 +61,7 @@ describe("ObjectModel", () => {
       [7, 2, 10, 3, 20],
       [8, 2, 11, 3, 12],
     ]);
-    expect(ObjectModel.contentsAt(q, 100)).toEqual([]);
+    expect(ObjectModel.insideAt(q, 100).items).toEqual([]);
     expect(m.item(1, 8)?.gotAt).toBe(12);
     // Transfers overlapping a window: the one in flight over [15, 16] only.
     expect(ObjectModel.transfersIn(q, 15, 16).map((i) => i.itemId)).toEqual([7]);
@@ -75,7 +75,7 @@ describe("ObjectModel", () => {
     m.apply(op(8, 2, 3, "recv", 2, "'ping'"));
     m.apply(op(9, 1, 3, "recv", 3, "'pong'"));
     const p = m.byId.get(3)!;
-    expect(ObjectModel.contentsAt(p, 7).map((i) => [i.preview, i.dir])).toEqual([["'ping'", 0], ["'pong'", 1]]);
+    expect(ObjectModel.insideAt(p, 7).items.map((i) => [i.preview, i.dir])).toEqual([["'ping'", 0], ["'pong'", 1]]);
     const tr = ObjectModel.transfersIn(p, 0, 10);
     expect(tr.map((i) => [i.putBy, i.gotBy, i.dir])).toEqual([[1, 2, 0], [2, 1, 1]]);
     expect(p.maxsize).toBeNull();
@@ -92,7 +92,7 @@ describe("ObjectModel", () => {
     expect(m.marksByPid.get(1)!.map((k) => [k.label, k.t])).toEqual([["queue.Empty", 80], ["EOFError", 90]]);
     expect(m.marksByPid.get(2)!.map((k) => k.op)).toEqual(["put"]);
     // Failed operations move nothing.
-    expect(ObjectModel.contentsAt(m.byId.get(1)!, 100).length).toBe(2);
+    expect(ObjectModel.insideAt(m.byId.get(1)!, 100).items.length).toBe(2);
   });
 
   it("gives items the lowest free slot, so a bounded queue needs at most maxsize rows", () => {
@@ -122,9 +122,9 @@ describe("ObjectModel", () => {
     const q = m.byId.get(1)!;
     const t1 = performance.now();
     let total = 0;
-    for (let k = 0; k < 1000; k++) total += ObjectModel.contentsAt(q, (k * 49.7) % n).length;
+    for (let k = 0; k < 1000; k++) total += ObjectModel.insideAt(q, (k * 49.7) % n).items.length;
     const queryMs = performance.now() - t1;
-    expect(ObjectModel.contentsAt(q, 30_000.7).map((i) => i.preview)).toEqual(Array.from({ length: 10 }, (_, j) => String(29_991 + j)));
+    expect(ObjectModel.insideAt(q, 30_000.7).items.map((i) => i.preview)).toEqual(Array.from({ length: 10 }, (_, j) => String(29_991 + j)));
     expect(total).toBeGreaterThan(0);
     expect(applyMs).toBeLessThan(1500);
     expect(queryMs).toBeLessThan(200);
@@ -164,10 +164,10 @@ describe("ObjectModel", () => {
     m.apply(create(0, 1, 1, "Pipe"));
     for (let i = 0; i < 10; i++) m.apply(op(1 + i, 2, 1, "send", i, `m${i}`));
     const p = m.byId.get(1)!;
-    expect(ObjectModel.contentsAt(p, 100, 3).map((i) => i.preview)).toEqual(["m0", "m1", "m2"]);
-    expect(ObjectModel.contentsAt(p, 100, 2, 1).map((i) => [i.preview, i.dir])).toEqual([["m1", 1], ["m3", 1]]);
-    expect([ObjectModel.countInside(p, 100), ObjectModel.countInside(p, 100, 0), ObjectModel.countInside(p, 4.5)]).toEqual([10, 5, 4]);
-    expect(ObjectModel.contentsAt(p, 100, 0)).toEqual([]);
+    expect(ObjectModel.insideAt(p, 100, 3).items.map((i) => i.preview)).toEqual(["m0", "m1", "m2"]);
+    expect(ObjectModel.insideAt(p, 100, 2, 1).items.map((i) => [i.preview, i.dir])).toEqual([["m1", 1], ["m3", 1]]);
+    expect([ObjectModel.insideAt(p, 100).total, ObjectModel.insideAt(p, 100, 0, 0).total, ObjectModel.insideAt(p, 4.5).total]).toEqual([10, 5, 4]);
+    expect(ObjectModel.insideAt(p, 100, 0).items).toEqual([]);
   });
 
   it("a time series finds the first element greater than x", () => {

@@ -178,40 +178,24 @@ export class ObjectModel {
   }
 
   /**
-   * The items inside the object at time t, front first (oldest put first): the first
-   * `limit` of them, of one direction only if `dir` is given (pipes).
+   * The items inside the object at time t, front first (oldest put first), of one
+   * direction only if `dir` is given (pipes): the first `limit` of them built as
+   * objects, and how many there are in all, in one pass.
    */
-  static contentsAt(obj: ChannelObject, t: number, limit = Infinity, dir?: 0 | 1): ObjItem[] {
-    const out: ObjItem[] = [];
-    if (limit <= 0) return out;
-    ObjectModel.forEachInside(obj, t, dir, (i) => {
-      const it = obj.items.at(i);
-      if (it) out.push(it);
-      return out.length < limit;
-    });
-    return out;
-  }
-
-  /** How many items are inside the object at time t (of one direction if `dir` is given), as contentsAt would list them. */
-  static countInside(obj: ChannelObject, t: number, dir?: 0 | 1): number {
-    let n = 0;
-    ObjectModel.forEachInside(obj, t, dir, () => {
-      n++;
-      return true;
-    });
-    return n;
-  }
-
-  /** Calls `visit` with the index of each item inside at time t, front first, until it returns false. */
-  private static forEachInside(obj: ChannelObject, t: number, dir: 0 | 1 | undefined, visit: (i: number) => boolean): void {
-    const items = obj.items;
+  static insideAt(obj: ChannelObject, t: number, limit = Infinity, dir?: 0 | 1): { items: ObjItem[]; total: number } {
+    const items: ObjItem[] = [];
+    let total = 0;
+    const cols = obj.items;
     const end = obj.putT.upperBound(t);
     for (let i = ObjectModel.firstInside(obj, t); i < end; i++) {
-      const gotAt = items.gotAt(i);
-      if (items.putAt(i) > t || (gotAt !== undefined && gotAt <= t)) continue;
-      if (dir !== undefined && items.dir(i) !== dir) continue;
-      if (!visit(i)) return;
+      const gotAt = cols.gotAt(i);
+      if (cols.putAt(i) > t || (gotAt !== undefined && gotAt <= t)) continue;
+      if (dir !== undefined && cols.dir(i) !== dir) continue;
+      total++;
+      const it = items.length < limit ? cols.at(i) : undefined;
+      if (it) items.push(it);
     }
+    return { items, total };
   }
 
   /** How many items the object holds at time t (from the step series). */

@@ -67,7 +67,7 @@ describe("runStore", () => {
     await tick();
     const { objects, timeline } = store.getState();
     const q = objects.byId.get(3)!;
-    expect(ObjectModel.contentsAt(q, Infinity).map((i) => i.preview)).toEqual(["'a'", "'b'"]);
+    expect(ObjectModel.insideAt(q, Infinity).items.map((i) => i.preview)).toEqual(["'a'", "'b'"]);
     expect(q.items.at(0)).toMatchObject({ preview: "'a'", putAt: 1, gotAt: 9 });
     expect(timeline.end).toBe(9);
     // Operations live in the object model only.

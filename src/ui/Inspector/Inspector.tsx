@@ -54,7 +54,7 @@ export function Inspector(): JSX.Element | null {
   const byPid = timeline.byPid;
   const max = live && playhead === null ? LIVE_SHOW_MAX : SHOW_MAX;
   // Only the items listed are built; the rest are counted.
-  const list = (dir?: 0 | 1) => ({ items: ObjectModel.contentsAt(obj, t, max, dir), total: ObjectModel.countInside(obj, t, dir) });
+  const list = (dir?: 0 | 1) => ObjectModel.insideAt(obj, t, max, dir);
   const lists = pipe ? [list(0), list(1)] : [list()];
   const inside = lists.reduce((n, l) => n + l.total, 0);
 
