@@ -89,7 +89,10 @@ interface PageRecord {
 }
 
 /** Clicks Run once and measures; throws unless the run finishes with exit code 0 and prints a BENCH line. */
-export async function runOnce(page: Page, opts: { targetLines: number | null; timeoutMs: number }): Promise<RunMeasure> {
+export async function runOnce(
+  page: Page,
+  opts: { targetLines: number | null; timeoutMs: number },
+): Promise<RunMeasure> {
   // tsx (esbuild keepNames) wraps named inner functions in __name(); define it for the serialised copy.
   await page.evaluate("globalThis.__name ??= (fn) => fn");
   await page.evaluate(instrument, opts.targetLines);
@@ -108,8 +111,15 @@ export async function runOnce(page: Page, opts: { targetLines: number | null; ti
   const bench = await readBench(page);
   const ms = (t: number) => t - rec.t0;
   return {
-    finishedMs: ms(rec.tFinished), countMs: ms(rec.tCount), shownMs: ms(rec.tShown), firstLineMs: ms(rec.tFirst),
-    clickEpochMs: rec.epoch0, lineCount, countSamples: rec.samples, longTasks: rec.longTasks, bench,
+    finishedMs: ms(rec.tFinished),
+    countMs: ms(rec.tCount),
+    shownMs: ms(rec.tShown),
+    firstLineMs: ms(rec.tFirst),
+    clickEpochMs: rec.epoch0,
+    lineCount,
+    countSamples: rec.samples,
+    longTasks: rec.longTasks,
+    bench,
   };
 }
 
@@ -123,7 +133,18 @@ function instrument(targetLines: number | null): void {
   const runButton = q('[data-testid="toolbar.run"]');
   const pill = q('[data-testid="toolbar.status"]');
   const count = q(".con-count");
-  const rec: PageRecord = { t0: NaN, epoch0: NaN, tFirst: NaN, tCount: NaN, tShown: NaN, tFinished: NaN, status: "", exitCode: null, samples: [], longTasks: { count: 0, totalMs: 0, longestMs: 0 } };
+  const rec: PageRecord = {
+    t0: NaN,
+    epoch0: NaN,
+    tFirst: NaN,
+    tCount: NaN,
+    tShown: NaN,
+    tFinished: NaN,
+    status: "",
+    exitCode: null,
+    samples: [],
+    longTasks: { count: 0, totalMs: 0, longestMs: 0 },
+  };
   let sawRunning = false;
   let resolve: (r: PageRecord) => void = () => {};
   const done = new Promise<PageRecord>((r) => (resolve = r));
@@ -145,7 +166,8 @@ function instrument(targetLines: number | null): void {
     // A syntax error ends the run without it ever running; anything else counts once it ran.
     if (!sawRunning && status !== "syntax-error") return;
     const n = targetLines === null ? 0 : lines();
-    if (targetLines !== null && n !== (rec.samples[rec.samples.length - 1]?.[1] ?? 0)) rec.samples.push([now - rec.t0, n]);
+    if (targetLines !== null && n !== (rec.samples[rec.samples.length - 1]?.[1] ?? 0))
+      rec.samples.push([now - rec.t0, n]);
     if (targetLines !== null && Number.isNaN(rec.tFirst) && n >= 1) rec.tFirst = now;
     if (targetLines !== null && Number.isNaN(rec.tCount) && n >= targetLines) {
       rec.tCount = now;
@@ -207,11 +229,18 @@ async function readBench(page: Page): Promise<Bench> {
 
 async function consoleTail(page: Page): Promise<string[]> {
   const log = page.getByRole("log", { name: "Console" });
-  return (await log.locator('[data-testid="console.line"], [data-testid="console.status"]').allTextContents()).slice(-20);
+  return (await log.locator('[data-testid="console.line"], [data-testid="console.status"]').allTextContents()).slice(
+    -20,
+  );
 }
 
 async function statusText(page: Page): Promise<string> {
-  return (await page.locator('[data-testid="toolbar.status"]').textContent({ timeout: 2000 }).catch(() => null)) ?? "?";
+  return (
+    (await page
+      .locator('[data-testid="toolbar.status"]')
+      .textContent({ timeout: 2000 })
+      .catch(() => null)) ?? "?"
+  );
 }
 
 async function withTimeout<T>(p: Promise<T>, ms: number, why: () => Promise<string>): Promise<T> {

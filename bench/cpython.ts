@@ -67,7 +67,12 @@ export class Cpython {
   private readonly spawnJoin: Record<SpawnMethod, number[]> = { fork: [], spawn: [], forkserver: [] };
   private readonly printLines: Record<PrintVariant, number[]> = { fork: [], spawn: [], "fork-unbuffered": [] };
   private readonly printLinesPipe: Record<PrintVariant, number[]> = { fork: [], spawn: [], "fork-unbuffered": [] };
-  private readonly channels: Record<ChannelBench, number[]> = { queue_ints: [], queue_bytes: [], pipe: [], pingpong: [] };
+  private readonly channels: Record<ChannelBench, number[]> = {
+    queue_ints: [],
+    queue_bytes: [],
+    pipe: [],
+    pingpong: [],
+  };
   private channelsSource = "?";
   private startup: Stats = stats([]);
 
@@ -79,15 +84,26 @@ export class Cpython {
   /** Interpreter start-up (subtracted from the launch-to-EOF figure). */
   async measureStartup(reps: number): Promise<void> {
     const ms: number[] = [];
-    for (let i = 0; i < reps; i++) ms.push((await runChecked(PY, ["-c", "import multiprocessing"], { timeoutMs: 30_000, env: pythonEnv(false) })).wallMs);
+    for (let i = 0; i < reps; i++)
+      ms.push(
+        (await runChecked(PY, ["-c", "import multiprocessing"], { timeoutMs: 30_000, env: pythonEnv(false) })).wallMs,
+      );
     this.startup = stats(ms);
   }
 
   /** One repetition of A1 for fork, spawn and forkserver (cpython_mp.py's b_spawn when present). */
   async spawnJoinOnce(): Promise<Record<SpawnMethod, number>> {
     const refArgs = existsSync(this.reference) ? ["--reference", this.reference] : [];
-    const r = await runChecked(PY, [join(this.dir, "spawn_join.py"), "--reps", "1", ...refArgs], { cwd: this.repoRoot, timeoutMs: 120_000, env: pythonEnv(false) });
-    const out = JSON.parse(r.stdout.trim().split("\n").pop() ?? "{}") as { source: string; python: string; methods: Record<SpawnMethod, number[]> };
+    const r = await runChecked(PY, [join(this.dir, "spawn_join.py"), "--reps", "1", ...refArgs], {
+      cwd: this.repoRoot,
+      timeoutMs: 120_000,
+      env: pythonEnv(false),
+    });
+    const out = JSON.parse(r.stdout.trim().split("\n").pop() ?? "{}") as {
+      source: string;
+      python: string;
+      methods: Record<SpawnMethod, number[]>;
+    };
     this.python = out.python;
     this.spawnSource = out.source;
     const one = { fork: NaN, spawn: NaN, forkserver: NaN };
@@ -103,7 +119,12 @@ export class Cpython {
     const refArgs = existsSync(this.reference) ? ["--reference", this.reference] : [];
     const args = [join(this.dir, "channels.py"), "--reps", "1", "--only", which, ...refArgs];
     const r = await runChecked(PY, args, { cwd: this.repoRoot, timeoutMs: 120_000, env: pythonEnv(false) });
-    const out = JSON.parse(r.stdout.trim().split("\n").pop() ?? "{}") as { source: string; python: string; start_method: string; results: Record<string, number[]> };
+    const out = JSON.parse(r.stdout.trim().split("\n").pop() ?? "{}") as {
+      source: string;
+      python: string;
+      start_method: string;
+      results: Record<string, number[]>;
+    };
     this.python = out.python;
     this.channelsSource = `${out.source}, start method ${out.start_method}`;
     const v = out.results[which]?.[0] ?? NaN;
@@ -115,12 +136,22 @@ export class Cpython {
   async printLinesOnce(variant: PrintVariant): Promise<{ inner: number; outer: number }> {
     const expected = PRINT_LINES_PER_PROC * PRINT_PROCS;
     const method = variant === "spawn" ? "spawn" : "fork";
-    const args = [join(this.dir, "print_lines.py"), "--method", method, "--lines", String(PRINT_LINES_PER_PROC), "--procs", String(PRINT_PROCS)];
+    const args = [
+      join(this.dir, "print_lines.py"),
+      "--method",
+      method,
+      "--lines",
+      String(PRINT_LINES_PER_PROC),
+      "--procs",
+      String(PRINT_PROCS),
+    ];
     const env = pythonEnv(variant === "fork-unbuffered");
     const r = await run(PY, args, { cwd: this.repoRoot, timeoutMs: 120_000, keepStdout: false, env });
     const line = r.stderr.split("\n").find((l) => l.startsWith("BENCH_JSON "));
-    if (r.code !== 0 || !line) throw new Error(`print_lines.py [${variant}] failed (exit ${r.code}):\n${r.stderr.slice(-2000)}`);
-    if (r.stdoutLines !== expected) throw new Error(`print_lines.py [${variant}]: the pipe carried ${r.stdoutLines} lines, expected ${expected}`);
+    if (r.code !== 0 || !line)
+      throw new Error(`print_lines.py [${variant}] failed (exit ${r.code}):\n${r.stderr.slice(-2000)}`);
+    if (r.stdoutLines !== expected)
+      throw new Error(`print_lines.py [${variant}]: the pipe carried ${r.stdoutLines} lines, expected ${expected}`);
     const inner = (JSON.parse(line.slice("BENCH_JSON ".length)) as { ms: number }).ms;
     const outer = r.eofMs - this.startup.median;
     this.printLines[variant].push(inner);

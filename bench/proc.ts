@@ -52,7 +52,9 @@ export function killGroup(child: ChildProcess, signal: NodeJS.Signals = "SIGTERM
 export function run(cmd: string, args: string[], opts: RunOptions): Promise<RunResult> {
   return new Promise((resolve, reject) => {
     const t0 = performance.now();
-    const child = track(spawn(cmd, args, { cwd: opts.cwd, env: opts.env, stdio: ["ignore", "pipe", "pipe"], detached: true }));
+    const child = track(
+      spawn(cmd, args, { cwd: opts.cwd, env: opts.env, stdio: ["ignore", "pipe", "pipe"], detached: true }),
+    );
     let stdout = "";
     let stderr = "";
     let stdoutLines = 0;
@@ -81,7 +83,8 @@ export function run(cmd: string, args: string[], opts: RunOptions): Promise<RunR
 /** Runs a command and throws (with its output) unless it exits 0. */
 export async function runChecked(cmd: string, args: string[], opts: RunOptions): Promise<RunResult> {
   const r = await run(cmd, args, opts);
-  if (r.code !== 0) throw new Error(`${cmd} ${args.join(" ")} exited ${r.code}\n${r.stderr.slice(-2000)}${r.stdout.slice(-2000)}`);
+  if (r.code !== 0)
+    throw new Error(`${cmd} ${args.join(" ")} exited ${r.code}\n${r.stderr.slice(-2000)}${r.stdout.slice(-2000)}`);
   return r;
 }
 

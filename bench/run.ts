@@ -65,17 +65,20 @@ async function portAnswers(): Promise<boolean> {
 async function waitForServer(timeoutMs: number): Promise<void> {
   const deadline = Date.now() + timeoutMs;
   for (;;) {
-    if (server && server.child.exitCode !== null) throw new Error(`vite preview exited ${server.child.exitCode}:\n${server.output()}`);
+    if (server && server.child.exitCode !== null)
+      throw new Error(`vite preview exited ${server.child.exitCode}:\n${server.output()}`);
     try {
       const res = await fetch(BASE_URL, { signal: AbortSignal.timeout(2000) });
       if (res.ok) {
-        if (res.headers.get("cross-origin-embedder-policy") !== "require-corp") throw new Error("vite preview does not send COEP: require-corp");
+        if (res.headers.get("cross-origin-embedder-policy") !== "require-corp")
+          throw new Error("vite preview does not send COEP: require-corp");
         return;
       }
     } catch (e) {
       if (e instanceof Error && e.message.includes("COEP")) throw e;
     }
-    if (Date.now() > deadline) throw new Error(`vite preview did not answer on ${BASE_URL} within ${timeoutMs} ms:\n${server?.output() ?? ""}`);
+    if (Date.now() > deadline)
+      throw new Error(`vite preview did not answer on ${BASE_URL} within ${timeoutMs} ms:\n${server?.output() ?? ""}`);
     await new Promise((r) => setTimeout(r, 250));
   }
 }
@@ -84,26 +87,40 @@ async function main(): Promise<void> {
   const started = new Date();
   const loadBefore = loadavg();
   log(`building the app (vite build → ${outDir})…`);
-  await runChecked("npx", ["vite", "build", "--outDir", outDir, "--emptyOutDir", "--logLevel", "warn"], { cwd: repoRoot, timeoutMs: 300_000 });
+  await runChecked("npx", ["vite", "build", "--outDir", outDir, "--emptyOutDir", "--logLevel", "warn"], {
+    cwd: repoRoot,
+    timeoutMs: 300_000,
+  });
 
   log(`serving on ${BASE_URL} (vite preview)…`);
-  if (await portAnswers()) throw new Error(`something already answers on ${BASE_URL}; stop it first (the bench needs port ${PORT})`);
-  server = startServer("npx", ["vite", "preview", "--port", String(PORT), "--strictPort", "--outDir", outDir], repoRoot);
+  if (await portAnswers())
+    throw new Error(`something already answers on ${BASE_URL}; stop it first (the bench needs port ${PORT})`);
+  server = startServer(
+    "npx",
+    ["vite", "preview", "--port", String(PORT), "--strictPort", "--outDir", outDir],
+    repoRoot,
+  );
   await waitForServer(60_000);
   browser = await launchBrowser();
-  log(`Chromium ${browser.version()}, CPython via python3: A1, P1, A2 and A3, ${reps} interleaved repetition${reps === 1 ? "" : "s"} each`);
+  log(
+    `Chromium ${browser.version()}, CPython via python3: A1, P1, A2 and A3, ${reps} interleaved repetition${reps === 1 ? "" : "s"} each`,
+  );
   const py = new Cpython(repoRoot);
   await py.measureStartup(5);
   const pg = await Playground.open(browser, BASE_URL);
   for (let i = 1; i <= reps; i++) {
     const c = await py.spawnJoinOnce();
-    log(`A1 ${i}/${reps} CPython ms/proc: fork ${c.fork.toFixed(2)}, spawn ${c.spawn.toFixed(1)}, forkserver ${c.forkserver.toFixed(1)}`);
+    log(
+      `A1 ${i}/${reps} CPython ms/proc: fork ${c.fork.toFixed(2)}, spawn ${c.spawn.toFixed(1)}, forkserver ${c.forkserver.toFixed(1)}`,
+    );
     log(`A1 ${i}/${reps} playground: ${await pg.spawnJoinOnce()}`);
   }
   for (let i = 1; i <= reps; i++) {
     for (const variant of PRINT_VARIANTS) {
       const c = await py.printLinesOnce(variant);
-      log(`P1 ${i}/${reps} CPython [${variant}]: start→join ${c.inner.toFixed(0)} ms, launch→EOF − start-up ${c.outer.toFixed(0)} ms`);
+      log(
+        `P1 ${i}/${reps} CPython [${variant}]: start→join ${c.inner.toFixed(0)} ms, launch→EOF − start-up ${c.outer.toFixed(0)} ms`,
+      );
     }
     log(`P1 ${i}/${reps} playground: ${await pg.printLinesOnce()}`);
   }
@@ -129,12 +146,31 @@ async function main(): Promise<void> {
   );
   console.log(formatTable(rows));
   const missed = verdicts.filter((v) => !v.met);
-  console.log(missed.length === 0 ? "All targets met." : missed.map((v) => `MISSED: ${v.description} (${v.playground.toFixed(1)} ${v.unit ?? "ms"} ${v.atLeast ? "<" : ">"} ${v.limit.toFixed(1)} ${v.unit ?? "ms"})`).join("\n"));
-  if (playground.pageErrors.length > 0) console.log(`Page errors during the run:\n  ${playground.pageErrors.join("\n  ")}`);
+  console.log(
+    missed.length === 0
+      ? "All targets met."
+      : missed
+          .map(
+            (v) =>
+              `MISSED: ${v.description} (${v.playground.toFixed(1)} ${v.unit ?? "ms"} ${v.atLeast ? "<" : ">"} ${v.limit.toFixed(1)} ${v.unit ?? "ms"})`,
+          )
+          .join("\n"),
+  );
+  if (playground.pageErrors.length > 0)
+    console.log(`Page errors during the run:\n  ${playground.pageErrors.join("\n  ")}`);
 
   const resultsDir = join(repoRoot, "bench", "results");
   mkdirSync(resultsDir, { recursive: true });
-  const json = { date: started.toISOString(), quick, reps, host: { cpus: cpus().length, loadBefore, loadAfter }, cpython, playground, verdicts, rows };
+  const json = {
+    date: started.toISOString(),
+    quick,
+    reps,
+    host: { cpus: cpus().length, loadBefore, loadAfter },
+    cpython,
+    playground,
+    verdicts,
+    rows,
+  };
   writeFileSync(join(resultsDir, "latest.json"), JSON.stringify(json, null, 2) + "\n");
   log(`results written to bench/results/latest.json`);
 }

@@ -17,7 +17,9 @@ describe("bench report helpers", () => {
   });
 
   it("draws multi-line cells in aligned columns", () => {
-    const table = formatTable([{ workload: "A1", playground: "1.00\nmore", cpython: "x", ratio: "×1", target: "t", verdict: "MISSED" }]);
+    const table = formatTable([
+      { workload: "A1", playground: "1.00\nmore", cpython: "x", ratio: "×1", target: "t", verdict: "MISSED" },
+    ]);
     const lines = table.split("\n");
     expect(new Set(lines.map((l) => l.length)).size).toBe(1);
     expect(table).toContain("| more ");

@@ -29,7 +29,12 @@ const CHANNELS: { id: ChannelBench; label: string; unit: string; higherIsBetter:
   { id: "queue_ints", label: "A2 Queue 100k small ints\n   child→parent, msg/s", unit: "msg/s", higherIsBetter: true },
   { id: "queue_bytes", label: "A2 Queue 100k 1 KB bytes\n   child→parent, msg/s", unit: "msg/s", higherIsBetter: true },
   { id: "pipe", label: "A3 Pipe 100k small ints\n   one way, msg/s", unit: "msg/s", higherIsBetter: true },
-  { id: "pingpong", label: "A3 Pipe ping-pong, 20k round\n   trips, µs per round trip", unit: "µs/rt", higherIsBetter: false },
+  {
+    id: "pingpong",
+    label: "A3 Pipe ping-pong, 20k round\n   trips, µs per round trip",
+    unit: "µs/rt",
+    higherIsBetter: false,
+  },
 ];
 /** A2/A3 targets, as speed relative to CPython: at least as fast, aim 3×. */
 const CHANNEL_TARGET = 1;
@@ -40,7 +45,14 @@ export function speedRatio(playground: number, cpython: number, higherIsBetter: 
   return higherIsBetter ? playground / cpython : cpython / playground;
 }
 
-const HEADERS: Row = { workload: "workload", playground: "playground (median, min..max)", cpython: "CPython figure(s)", ratio: "ratio", target: "target", verdict: "verdict" };
+const HEADERS: Row = {
+  workload: "workload",
+  playground: "playground (median, min..max)",
+  cpython: "CPython figure(s)",
+  ratio: "ratio",
+  target: "target",
+  verdict: "verdict",
+};
 const COLS = Object.keys(HEADERS) as (keyof Row)[];
 
 export function fmt(n: number): string {
@@ -59,20 +71,55 @@ export function buildReport(b: BrowserResults, c: CpythonResults): { rows: Row[]
   const p1 = b.printShown.median;
   const pl = c.printLines;
   const verdicts: Verdict[] = [
-    { id: "A1.spawn", met: a1 <= sj.spawn.median, playground: a1, limit: sj.spawn.median, description: "start+join ≤ CPython spawn" },
-    { id: "A1.forkserver", met: a1 <= sj.forkserver.median, playground: a1, limit: sj.forkserver.median, description: "aim: start+join ≤ CPython forkserver" },
-    { id: "P1.fork", met: p1 <= 2 * pl.fork.median, playground: p1, limit: 2 * pl.fork.median, description: "100k lines shown ≤ 2× CPython fork writing to a pipe" },
-    { id: "P1.spawn", met: p1 <= 2 * pl.spawn.median, playground: p1, limit: 2 * pl.spawn.median, description: "100k lines shown ≤ 2× CPython spawn writing to a pipe" },
+    {
+      id: "A1.spawn",
+      met: a1 <= sj.spawn.median,
+      playground: a1,
+      limit: sj.spawn.median,
+      description: "start+join ≤ CPython spawn",
+    },
+    {
+      id: "A1.forkserver",
+      met: a1 <= sj.forkserver.median,
+      playground: a1,
+      limit: sj.forkserver.median,
+      description: "aim: start+join ≤ CPython forkserver",
+    },
+    {
+      id: "P1.fork",
+      met: p1 <= 2 * pl.fork.median,
+      playground: p1,
+      limit: 2 * pl.fork.median,
+      description: "100k lines shown ≤ 2× CPython fork writing to a pipe",
+    },
+    {
+      id: "P1.spawn",
+      met: p1 <= 2 * pl.spawn.median,
+      playground: p1,
+      limit: 2 * pl.spawn.median,
+      description: "100k lines shown ≤ 2× CPython spawn writing to a pipe",
+    },
   ];
   for (const ch of CHANNELS) {
     const pg = b.channels[ch.id].median;
     const py = c.channels[ch.id].median;
     const speed = speedRatio(pg, py, ch.higherIsBetter);
-    for (const [suffix, want] of [["", CHANNEL_TARGET], [".aim", CHANNEL_AIM]] as const) {
+    for (const [suffix, want] of [
+      ["", CHANNEL_TARGET],
+      [".aim", CHANNEL_AIM],
+    ] as const) {
       // The figure CPython × want (throughput) or CPython ÷ want (time) that meets the target.
       const limit = ch.higherIsBetter ? py * want : py / want;
       const what = `${ch.id} ${suffix ? "aim: " : ""}≥ ${want}× CPython's speed`;
-      verdicts.push({ id: `${ch.id}${suffix}`, met: speed >= want, playground: pg, limit, description: what, unit: ch.unit, atLeast: ch.higherIsBetter });
+      verdicts.push({
+        id: `${ch.id}${suffix}`,
+        met: speed >= want,
+        playground: pg,
+        limit,
+        description: what,
+        unit: ch.unit,
+        atLeast: ch.higherIsBetter,
+      });
     }
   }
   const v = (id: string) => verdicts.find((x) => x.id === id)?.met ?? false;
@@ -138,7 +185,8 @@ export function buildReport(b: BrowserResults, c: CpythonResults): { rows: Row[]
       const pg = b.channels[ch.id];
       const py = c.channels[ch.id];
       const speed = speedRatio(pg.median, py.median, ch.higherIsBetter);
-      const bound = (want: number) => `${ch.higherIsBetter ? "≥" : "≤"} ${fmt(ch.higherIsBetter ? py.median * want : py.median / want)}`;
+      const bound = (want: number) =>
+        `${ch.higherIsBetter ? "≥" : "≤"} ${fmt(ch.higherIsBetter ? py.median * want : py.median / want)}`;
       return {
         workload: ch.label,
         playground: `${range(pg)}\nclick → finished ${fmt(b.channelsFinished[ch.id].median)} ms`,
@@ -162,7 +210,8 @@ export function formatTable(rows: Row[]): string {
     const cells = COLS.map((c) => r[c].split("\n"));
     const height = Math.max(...cells.map((c) => c.length));
     const out: string[] = [];
-    for (let i = 0; i < height; i++) out.push("| " + cells.map((c, j) => (c[i] ?? "").padEnd(widths[j] ?? 0)).join(" | ") + " |");
+    for (let i = 0; i < height; i++)
+      out.push("| " + cells.map((c, j) => (c[i] ?? "").padEnd(widths[j] ?? 0)).join(" | ") + " |");
     return out.join("\n");
   };
   return [rule, render(HEADERS), rule, ...rows.flatMap((r) => [render(r), rule])].join("\n");

@@ -32,7 +32,14 @@ export interface BrowserResults {
   /** P1: click on Run until the line count reached 100,000 (before the next frame), ms. */
   printCount: Stats;
   /** P1 split by wall clock: click → program start, click → first line, program end → all shown, ms. */
-  printBreakdown: { clickToStart: Stats; firstLine: Stats; endToShown: Stats; shownAtJoin: Stats; longTasksMs: Stats; longestTaskMs: Stats };
+  printBreakdown: {
+    clickToStart: Stats;
+    firstLine: Stats;
+    endToShown: Stats;
+    shownAtJoin: Stats;
+    longTasksMs: Stats;
+    longestTaskMs: Stats;
+  };
   /** A2/A3: msg/s for the throughputs, µs per round trip for ping-pong, one value per run. */
   channels: Record<ChannelBench, Stats>;
   /** A2/A3: click on Run until the status pill says finished, ms (start-up, the workload, exit). */
@@ -51,11 +58,23 @@ const SNIPPETS: Record<SnippetId, { code: string; bench: string }> = {
   pingpong: { code: PIPE_PING_PONG, bench: "pingpong_us" },
 };
 
-const series = <K extends string>(...keys: K[]) => Object.fromEntries(keys.map((k) => [k, [] as number[]])) as Record<K, number[]>;
+const series = <K extends string>(...keys: K[]) =>
+  Object.fromEntries(keys.map((k) => [k, [] as number[]])) as Record<K, number[]>;
 
 export class Playground {
   private readonly a1 = series("value", "inStart", "slowest");
-  private readonly p1 = series("shown", "finished", "inner", "count", "clickToStart", "firstLine", "endToShown", "shownAtJoin", "longTasks", "longest");
+  private readonly p1 = series(
+    "shown",
+    "finished",
+    "inner",
+    "count",
+    "clickToStart",
+    "firstLine",
+    "endToShown",
+    "shownAtJoin",
+    "longTasks",
+    "longest",
+  );
   private readonly ch = series<ChannelBench>("queue_ints", "queue_bytes", "pipe", "pingpong");
   private readonly chFinished = series<ChannelBench>("queue_ints", "queue_bytes", "pipe", "pingpong");
   private loaded: SnippetId = "A1";
@@ -97,7 +116,10 @@ export class Playground {
     this.chFinished[which].push(m.finishedMs);
     const unit = which === "pingpong" ? "µs/round trip" : "msg/s";
     const join = m.bench.fields.join_ms !== undefined ? `, join() after the last get ${m.bench.fields.join_ms} ms` : "";
-    return { value: m.bench.value, line: `${m.bench.value.toFixed(1)} ${unit} (run took ${m.finishedMs.toFixed(0)} ms${join})` };
+    return {
+      value: m.bench.value,
+      line: `${m.bench.value.toFixed(1)} ${unit} (run took ${m.finishedMs.toFixed(0)} ms${join})`,
+    };
   }
 
   /** One run of the P1 snippet; returns a line for the progress log. */
@@ -106,7 +128,10 @@ export class Playground {
     await this.page.waitForTimeout(SETTLE_MS);
     const m = await runOnce(this.page, { targetLines: PRINT_TOTAL_LINES, timeoutMs: 180_000 });
     expectBench(m.bench.name, "print_lines_ms");
-    if (m.lineCount !== PRINT_TOTAL_LINES + 1) throw new Error(`P1: console holds ${m.lineCount} lines, expected ${PRINT_TOTAL_LINES + 1} (incl. the BENCH line)`);
+    if (m.lineCount !== PRINT_TOTAL_LINES + 1)
+      throw new Error(
+        `P1: console holds ${m.lineCount} lines, expected ${PRINT_TOTAL_LINES + 1} (incl. the BENCH line)`,
+      );
     const startAt = (m.bench.fields.start_epoch_ms ?? NaN) - m.clickEpochMs;
     const endAt = (m.bench.fields.end_epoch_ms ?? NaN) - m.clickEpochMs;
     const atJoin = m.countSamples.filter(([t]) => t <= endAt).pop()?.[1] ?? 0;
@@ -142,13 +167,24 @@ export class Playground {
       printInProgram: p("inner"),
       printCount: p("count"),
       printBreakdown: {
-        clickToStart: p("clickToStart"), firstLine: p("firstLine"), endToShown: p("endToShown"),
-        shownAtJoin: p("shownAtJoin"), longTasksMs: p("longTasks"), longestTaskMs: p("longest"),
+        clickToStart: p("clickToStart"),
+        firstLine: p("firstLine"),
+        endToShown: p("endToShown"),
+        shownAtJoin: p("shownAtJoin"),
+        longTasksMs: p("longTasks"),
+        longestTaskMs: p("longest"),
       },
-      channels: { queue_ints: stats(this.ch.queue_ints), queue_bytes: stats(this.ch.queue_bytes), pipe: stats(this.ch.pipe), pingpong: stats(this.ch.pingpong) },
+      channels: {
+        queue_ints: stats(this.ch.queue_ints),
+        queue_bytes: stats(this.ch.queue_bytes),
+        pipe: stats(this.ch.pipe),
+        pingpong: stats(this.ch.pingpong),
+      },
       channelsFinished: {
-        queue_ints: stats(this.chFinished.queue_ints), queue_bytes: stats(this.chFinished.queue_bytes),
-        pipe: stats(this.chFinished.pipe), pingpong: stats(this.chFinished.pingpong),
+        queue_ints: stats(this.chFinished.queue_ints),
+        queue_bytes: stats(this.chFinished.queue_bytes),
+        pipe: stats(this.chFinished.pipe),
+        pingpong: stats(this.chFinished.pingpong),
       },
       pageErrors: [...this.errors],
     };

@@ -22,7 +22,8 @@ test.describe("Console", () => {
     const childColor = await app.console.textColor(childLine);
     expect(mainColor).not.toBe(childColor);
     // Every row of a process is in that process's colour.
-    for (const row of await app.console.linesOf(mainPid).all()) expect(await app.console.textColor(row)).toBe(mainColor);
+    for (const row of await app.console.linesOf(mainPid).all())
+      expect(await app.console.textColor(row)).toBe(mainColor);
     // The lane's swatch on the timeline is the same colour as the process's text.
     expect(await app.timeline.swatchColor(app.timeline.lane("MainProcess"))).toBe(mainColor);
     expect(await app.timeline.swatchColor(app.timeline.lane("Process-1"))).toBe(childColor);

@@ -62,7 +62,11 @@ test.describe("Errors and bad input", () => {
     const report = app.console.linesOf(childPid);
     await expect(report.filter({ hasText: /^Process Process-1:$/ })).toHaveCount(1);
     await expect(report.filter({ hasText: /^Traceback \(most recent call last\):$/ })).toHaveCount(1);
-    await expect(report.filter({ hasText: new RegExp(`File "main\\.ts", line ${lineOf(code, "throw new ValueError")}, in worker$`) })).toHaveCount(1);
+    await expect(
+      report.filter({
+        hasText: new RegExp(`File "main\\.ts", line ${lineOf(code, "throw new ValueError")}, in worker$`),
+      }),
+    ).toHaveCount(1);
     await expect(report.filter({ hasText: /^ValueError: child went wrong$/ })).toHaveCount(1);
     // The report goes to stderr.
     await expect(report.filter({ hasText: /^ValueError: child went wrong$/ })).toHaveAttribute("data-stream", "2");

@@ -9,7 +9,9 @@ import { snippet } from "./support/snippets";
 const code = snippet("queue-producer");
 
 test.describe("Queues", () => {
-  test("the queue's place shows its items, arrows join each put to its get, and the Inspector shows the contents at the playhead", async ({ app }) => {
+  test("the queue's place shows its items, arrows join each put to its get, and the Inspector shows the contents at the playhead", async ({
+    app,
+  }) => {
     await app.goto(code);
     await app.run();
     await app.expectFinished(0);
@@ -26,7 +28,7 @@ test.describe("Queues", () => {
     // Every item made one trip, from Process-1 to MainProcess.
     await expect(timeline.transfers).toHaveCount(10);
     const pids = { producer: await timeline.lanePid("Process-1"), consumer: await timeline.lanePid("MainProcess") };
-    const first = timeline.transfers.and(app.page.locator('[data-item="\'item 0\'"]'));
+    const first = timeline.transfers.and(app.page.locator("[data-item=\"'item 0'\"]"));
     await expect(first).toHaveAttribute("data-from", String(pids.producer));
     await expect(first).toHaveAttribute("data-to", String(pids.consumer));
     const chips = timeline.chips(place);
@@ -63,7 +65,9 @@ test.describe("Queues", () => {
     await expect(place.getByTestId("timeline.object-state")).toContainText(`${reprs.length} item`);
   });
 
-  test("100,000 queue operations: zooming, panning and scrubbing stay fluid, and every item is counted", async ({ app }) => {
+  test("100,000 queue operations: zooming, panning and scrubbing stay fluid, and every item is counted", async ({
+    app,
+  }) => {
     test.setTimeout(90_000);
     await app.goto(snippet("hundred-thousand-ops"));
     await app.run();

@@ -52,7 +52,10 @@ if (typeof window === "undefined") {
       return;
     }
     if (!window.isSecureContext || !("serviceWorker" in navigator)) {
-      setStatus("unsupported", window.isSecureContext ? "no service workers" : "not a secure context (use https or localhost)");
+      setStatus(
+        "unsupported",
+        window.isSecureContext ? "no service workers" : "not a secure context (use https or localhost)",
+      );
       return;
     }
     if (sessionStorage.getItem(FLAG)) {

@@ -42,7 +42,9 @@ export class ConsolePanel {
 
   /** The filter chip of a process, by its name. */
   filter(processName: string): Locator {
-    return this.root.getByRole("toolbar", { name: "Show output of" }).getByRole("button", { name: processName, exact: true });
+    return this.root
+      .getByRole("toolbar", { name: "Show output of" })
+      .getByRole("button", { name: processName, exact: true });
   }
 
   /** The text of every drawn row (the console is virtualised: rows in view only). */
@@ -52,7 +54,10 @@ export class ConsolePanel {
 
   /** Computed text colour of the first piece of output in `row`. */
   async textColor(row: Locator): Promise<string> {
-    return row.locator(".con-text > span").first().evaluate((el) => getComputedStyle(el).color);
+    return row
+      .locator(".con-text > span")
+      .first()
+      .evaluate((el) => getComputedStyle(el).color);
   }
 
   async expectLine(text: string | RegExp, options: { timeout?: number } = {}): Promise<void> {

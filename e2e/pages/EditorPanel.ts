@@ -37,7 +37,10 @@ export class EditorPanel {
         .filter((n) => (n.textContent ?? "").trim() !== "")
         .map((n) => n.getBoundingClientRect().top);
       const pieces = Array.from(editor.querySelectorAll<HTMLElement>(".view-lines .view-line"))
-        .map((line) => ({ top: line.getBoundingClientRect().top, text: (line.textContent ?? "").replace(/\u00a0/g, " ") }))
+        .map((line) => ({
+          top: line.getBoundingClientRect().top,
+          text: (line.textContent ?? "").replace(/\u00a0/g, " "),
+        }))
         .sort((a, b) => a.top - b.top);
       const lines: string[] = [];
       for (const piece of pieces) {

@@ -38,9 +38,13 @@ export class ToolbarPanel {
 
   /** The options of the Examples menu, in menu order. */
   async exampleOptions(): Promise<{ value: string; label: string }[]> {
-    return this.examples.locator("option").evaluateAll((options) =>
-      (options as HTMLOptionElement[]).filter((o) => o.value !== "").map((o) => ({ value: o.value, label: (o.textContent ?? "").trim() })),
-    );
+    return this.examples
+      .locator("option")
+      .evaluateAll((options) =>
+        (options as HTMLOptionElement[])
+          .filter((o) => o.value !== "")
+          .map((o) => ({ value: o.value, label: (o.textContent ?? "").trim() })),
+      );
   }
 
   async selectExample(value: string): Promise<void> {

@@ -1,4 +1,3 @@
-/// <reference path="../../src/shim/playground.d.ts" />
 // A child that never ends, and a main process that waits for it.
 import { Process } from "multiprocessing";
 

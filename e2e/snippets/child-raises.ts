@@ -1,4 +1,3 @@
-/// <reference path="../../src/shim/playground.d.ts" />
 // An uncaught exception in a child process; the main process carries on.
 import { Process } from "multiprocessing";
 

@@ -1,4 +1,3 @@
-/// <reference path="../../src/shim/playground.d.ts" />
 // The main process joins a child that sleeps, then exits with a code of its own.
 import { Process } from "multiprocessing";
 import * as sys from "sys";

@@ -1,4 +1,3 @@
-/// <reference path="../../src/shim/playground.d.ts" />
 // A tiny program: one line of output from the main process.
 import { current_process } from "multiprocessing";
 

@@ -1,4 +1,3 @@
-/// <reference path="../../src/shim/playground.d.ts" />
 // 100,000 queue operations: a producer puts 50,000 numbers, the main process gets them.
 import { Process, Queue } from "multiprocessing";
 

@@ -1,4 +1,3 @@
-/// <reference path="../../src/shim/playground.d.ts" />
 // An uncaught exception in the main process, two frames deep.
 function check(value: number) {
   if (value < 0) {

@@ -1,2 +1,1 @@
-/// <reference path="../../src/shim/playground.d.ts" />
 print(["one", "two", 3]);

@@ -1,4 +1,3 @@
-/// <reference path="../../src/shim/playground.d.ts" />
 // A producer puts ten items into a bounded queue; the main process gets them.
 import { Process, Queue } from "multiprocessing";
 import * as time from "time";

@@ -1,4 +1,3 @@
-/// <reference path="../../src/shim/playground.d.ts" />
 // A child writes to stdout and to stderr; the main process writes to stdout.
 import { Process } from "multiprocessing";
 import * as sys from "sys";

@@ -1,4 +1,3 @@
-/// <reference path="../../src/shim/playground.d.ts" />
 // Starts more processes than the playground allows at once, and joins the ones that started.
 import { Process } from "multiprocessing";
 import * as time from "time";

@@ -31,7 +31,10 @@ function snippet(name: string, source: string): string {
 
 describe("mp-playground run", () => {
   it("writes what the processes wrote and exits with the main process's code", async () => {
-    const file = snippet("exit.ts", `import { Process } from "multiprocessing";\nimport * as sys from "sys";\nfunction f() { print("child"); sys.stderr.write("warn\\n"); }\nif (__name__ === "__main__") {\n  const p = new Process({ target: f });\n  p.start(); p.join();\n  print("exitcode", p.exitcode);\n  sys.exit(4);\n}\n`);
+    const file = snippet(
+      "exit.ts",
+      `import { Process } from "multiprocessing";\nimport * as sys from "sys";\nfunction f() { print("child"); sys.stderr.write("warn\\n"); }\nif (__name__ === "__main__") {\n  const p = new Process({ target: f });\n  p.start(); p.join();\n  print("exitcode", p.exitcode);\n  sys.exit(4);\n}\n`,
+    );
     const r = await cli(["run", file]);
     expect(r.stdout).toBe("child\nexitcode 0\n");
     expect(r.stderr).toBe("warn\n");
@@ -39,11 +42,16 @@ describe("mp-playground run", () => {
   });
 
   it("writes a Chrome trace that names every process", async () => {
-    const file = snippet("trace.ts", `import { Process } from "multiprocessing";\nimport * as time from "time";\nfunction f() { time.sleep(0.05); }\nif (__name__ === "__main__") {\n  const p = new Process({ target: f, name: "sleeper" });\n  p.start(); p.join();\n}\n`);
+    const file = snippet(
+      "trace.ts",
+      `import { Process } from "multiprocessing";\nimport * as time from "time";\nfunction f() { time.sleep(0.05); }\nif (__name__ === "__main__") {\n  const p = new Process({ target: f, name: "sleeper" });\n  p.start(); p.join();\n}\n`,
+    );
     const out = join(dir, "trace.json");
     const r = await cli(["run", file, "--trace", out]);
     expect(r.code).toBe(0);
-    const trace = JSON.parse(readFileSync(out, "utf8")) as { traceEvents: { name: string; ph: string; args?: { name?: string }; dur?: number }[] };
+    const trace = JSON.parse(readFileSync(out, "utf8")) as {
+      traceEvents: { name: string; ph: string; args?: { name?: string }; dur?: number }[];
+    };
     const names = trace.traceEvents.filter((e) => e.name === "thread_name").map((e) => e.args?.name);
     expect(names).toEqual(["MainProcess", "sleeper"]);
     const sleep = trace.traceEvents.find((e) => e.ph === "X" && e.name === "sleep(0.05)");
@@ -60,7 +68,10 @@ describe("mp-playground run", () => {
   });
 
   it("Ctrl-C ends a child stuck in an infinite loop", async () => {
-    const file = snippet("spin.ts", `import { Process } from "multiprocessing";\nfunction spin() { print("spinning"); while (true) {} }\nif (__name__ === "__main__") {\n  const p = new Process({ target: spin });\n  p.start(); p.join();\n}\n`);
+    const file = snippet(
+      "spin.ts",
+      `import { Process } from "multiprocessing";\nfunction spin() { print("spinning"); while (true) {} }\nif (__name__ === "__main__") {\n  const p = new Process({ target: spin });\n  p.start(); p.join();\n}\n`,
+    );
     let sentAt = 0;
     const r = await cli(["run", file], (text, kill) => {
       if (!sentAt && text.includes("spinning")) {

@@ -64,13 +64,15 @@ export const examples: Example[] = [
   {
     id: "producers-consumers",
     title: "Producers and consumers",
-    summary: "Two producers feed a work queue, two consumers drain it until a None sentinel, and results come back on a second queue.",
+    summary:
+      "Two producers feed a work queue, two consumers drain it until a None sentinel, and results come back on a second queue.",
     source: producersConsumers,
   },
   {
     id: "bounded-queue",
     title: "Bounded queue (back-pressure)",
-    summary: "A Queue(3) makes a fast producer's put() block until a slow consumer frees a slot; put_nowait() raises Full.",
+    summary:
+      "A Queue(3) makes a fast producer's put() block until a slow consumer frees a slot; put_nowait() raises Full.",
     source: boundedQueue,
   },
   {

@@ -38,7 +38,9 @@ if (__name__ === "__main__") {
   const tasks = new Queue<string | null>();
   const results = new Queue<[string, string]>();
 
-  const producers = ["A", "B"].map((name) => new Process({ target: producer, args: [tasks, name], name: `producer-${name}` }));
+  const producers = ["A", "B"].map(
+    (name) => new Process({ target: producer, args: [tasks, name], name: `producer-${name}` }),
+  );
   const consumers = [1, 2].map((n) => new Process({ target: consumer, args: [tasks, results], name: `consumer-${n}` }));
   for (const p of [...producers, ...consumers]) {
     p.start();

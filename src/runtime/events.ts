@@ -27,7 +27,20 @@ export type BlockReason =
 export type UnblockOutcome = "ok" | "timeout" | "error";
 
 /** Kinds of shared objects the timeline can show a place for. */
-export type ObjKind = "Queue" | "SimpleQueue" | "JoinableQueue" | "Pipe" | "Lock" | "RLock" | "Semaphore" | "Event" | "Condition" | "Barrier" | "Value" | "Array" | "Pool";
+export type ObjKind =
+  | "Queue"
+  | "SimpleQueue"
+  | "JoinableQueue"
+  | "Pipe"
+  | "Lock"
+  | "RLock"
+  | "Semaphore"
+  | "Event"
+  | "Condition"
+  | "Barrier"
+  | "Value"
+  | "Array"
+  | "Pool";
 
 export type OpOutcome = "ok" | "timeout" | "full" | "empty" | "closed" | "eof" | "error";
 

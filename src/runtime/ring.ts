@@ -38,7 +38,16 @@ const HEADER_BYTES = HEADER_INTS * 4;
 export const RECORD_HEAD = 16;
 
 /** Receives each record as the reader walks the ring (no object per record). */
-export type RecordVisitor = (tag: number, seq: number, us: number, line: number, text: string, a: number, b: number, c: number) => void;
+export type RecordVisitor = (
+  tag: number,
+  seq: number,
+  us: number,
+  line: number,
+  text: string,
+  a: number,
+  b: number,
+  c: number,
+) => void;
 
 export function createRing(capacityUnits = 1 << 20): SharedArrayBuffer {
   if ((capacityUnits & (capacityUnits - 1)) !== 0) throw new Error("ring capacity must be a power of two");
@@ -256,7 +265,11 @@ export class RingReader extends RingView {
 function chars(d: Uint16Array, start: number, len: number): string {
   if (len <= CHUNK) return String.fromCharCode.apply(null, d.subarray(start, start + len) as unknown as number[]);
   let s = "";
-  for (let i = 0; i < len; i += CHUNK) s += String.fromCharCode.apply(null, d.subarray(start + i, start + Math.min(len, i + CHUNK)) as unknown as number[]);
+  for (let i = 0; i < len; i += CHUNK)
+    s += String.fromCharCode.apply(
+      null,
+      d.subarray(start + i, start + Math.min(len, i + CHUNK)) as unknown as number[],
+    );
   return s;
 }
 

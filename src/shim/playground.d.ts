@@ -71,10 +71,7 @@ declare const __name__: "__main__" | "__mp_main__" | (string & {});
  * CPython: `with lock:` ... is `with_(lock, () => { ... })`;
  * `with Pool(4) as pool:` ... is `with_(new Pool(4), (pool) => { ... })`.
  */
-declare function with_<T, R>(
-  cm: { __enter__(): T; __exit__(...args: unknown[]): unknown },
-  body: (value: T) => R,
-): R;
+declare function with_<T, R>(cm: { __enter__(): T; __exit__(...args: unknown[]): unknown }, body: (value: T) => R): R;
 
 /**
  * The console, as in JavaScript. In a snippet `console.log(...)` writes to
@@ -885,7 +882,11 @@ declare module "multiprocessing" {
      * CPython: `pool.apply_async(f, (1,), callback=cb)` is
      * `pool.apply_async(f, [1], { callback: cb })`.
      */
-    apply_async<A extends unknown[], R>(func: (...args: A) => R, args?: NoInfer<A>, options?: CallbackOptions<R>): AsyncResult<R>;
+    apply_async<A extends unknown[], R>(
+      func: (...args: A) => R,
+      args?: NoInfer<A>,
+      options?: CallbackOptions<R>,
+    ): AsyncResult<R>;
     /**
      * A parallel equivalent of `map()`: apply `func` to each item of `iterable` and
      * return the list of results in order, blocking until all are ready. The iterable
@@ -928,7 +929,11 @@ declare module "multiprocessing" {
      */
     starmap<A extends unknown[], R>(func: (...args: A) => R, iterable: Iterable<A>, chunksize?: number | null): R[];
     /** Keyword form. CPython: `pool.starmap(f, xs, chunksize=10)`. */
-    starmap<A extends unknown[], R>(func: (...args: A) => R, iterable: Iterable<A>, options: { chunksize?: number | null }): R[];
+    starmap<A extends unknown[], R>(
+      func: (...args: A) => R,
+      iterable: Iterable<A>,
+      options: { chunksize?: number | null },
+    ): R[];
     /** Like `starmap()` but without waiting: return an `AsyncResult` of the list of results. */
     starmap_async<A extends unknown[], R>(
       func: (...args: A) => R,

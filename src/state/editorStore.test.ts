@@ -5,7 +5,7 @@ import { MALFORMED_LINK_NOTICE, makeHash } from "./link";
 
 const examples: ExampleEntry[] = [
   { id: "hello", title: "Hello", summary: "first", source: "print('hello')\n" },
-  { id: "queue", title: "Queue", summary: "second", source: "import { Queue } from \"multiprocessing\";\n" },
+  { id: "queue", title: "Queue", summary: "second", source: 'import { Queue } from "multiprocessing";\n' },
 ];
 
 const errorAt = (line: number): SyntaxErrorInfo => ({

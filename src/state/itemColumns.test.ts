@@ -7,11 +7,26 @@ describe("ItemColumns", () => {
     const chunk = previews.add("abcdefgh");
     const items = new ItemColumns(previews);
     const n = 1000;
-    for (let i = 0; i < n; i++) items.push({ itemId: i * 3, t: i / 2, pid: 7, seq: 100 + i, line: i % 5 }, i % 2 === 0 ? -1 : 1, i % 24, { chunk, at: i % 4, len: i % 3 === 0 ? -1 : 2 });
+    for (let i = 0; i < n; i++)
+      items.push({ itemId: i * 3, t: i / 2, pid: 7, seq: 100 + i, line: i % 5 }, i % 2 === 0 ? -1 : 1, i % 24, {
+        chunk,
+        at: i % 4,
+        len: i % 3 === 0 ? -1 : 2,
+      });
     expect(items.length).toBe(n);
     expect(items.at(999)).toEqual({
-      itemId: 2997, preview: "…", putAt: 499.5, putBy: 7, putSeq: 1099, putLine: 4,
-      gotAt: undefined, gotBy: undefined, gotSeq: undefined, gotLine: undefined, dir: 1, row: 15,
+      itemId: 2997,
+      preview: "…",
+      putAt: 499.5,
+      putBy: 7,
+      putSeq: 1099,
+      putLine: 4,
+      gotAt: undefined,
+      gotBy: undefined,
+      gotSeq: undefined,
+      gotLine: undefined,
+      dir: 1,
+      row: 15,
     });
     expect(items.at(1)).toMatchObject({ preview: "bc", putLine: 1, dir: 1 });
     expect(items.at(10)).toMatchObject({ preview: "cd", putLine: undefined, dir: undefined });
@@ -50,7 +65,14 @@ describe("ItemColumns", () => {
     index.set(3, 0);
     index.set(1000, 1);
     index.set(2 ** 33, 2);
-    expect([index.get(3), index.get(1000), index.get(2 ** 33), index.get(4), index.get(2 ** 40), index.get(-1)]).toEqual([0, 1, 2, -1, -1, -1]);
+    expect([
+      index.get(3),
+      index.get(1000),
+      index.get(2 ** 33),
+      index.get(4),
+      index.get(2 ** 40),
+      index.get(-1),
+    ]).toEqual([0, 1, 2, -1, -1, -1]);
   });
 
   it("gives a whole chunk back without slicing it", () => {

@@ -71,9 +71,23 @@ export class PreviewChunks {
 const INITIAL = 64;
 
 /** Per item, doubles: */
-const ITEM_ID = 0, PUT_AT = 1, PUT_SEQ = 2, GOT_AT = 3, GOT_SEQ = 4, F_STRIDE = 5;
+const ITEM_ID = 0,
+  PUT_AT = 1,
+  PUT_SEQ = 2,
+  GOT_AT = 3,
+  GOT_SEQ = 4,
+  F_STRIDE = 5;
 /** Per item, ints (line 0: none; dir -1 for queues): */
-const PUT_BY = 0, GOT_BY = 1, PUT_LINE = 2, GOT_LINE = 3, ROW = 4, DIR = 5, P_CHUNK = 6, P_AT = 7, P_LEN = 8, I_STRIDE = 9;
+const PUT_BY = 0,
+  GOT_BY = 1,
+  PUT_LINE = 2,
+  GOT_LINE = 3,
+  ROW = 4,
+  DIR = 5,
+  P_CHUNK = 6,
+  P_AT = 7,
+  P_LEN = 8,
+  I_STRIDE = 9;
 
 /**
  * Item i's doubles are f[i * F_STRIDE ...], its ints n[i * I_STRIDE ...]: two arrays, so

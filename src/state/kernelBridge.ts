@@ -17,7 +17,10 @@ export function createKernelBridge(): KernelApi {
 
   const ensure = () => {
     if (!remote) {
-      worker = new Worker(new URL("../runtime/kernel/kernel.worker.ts", import.meta.url), { type: "module", name: "kernel" });
+      worker = new Worker(new URL("../runtime/kernel/kernel.worker.ts", import.meta.url), {
+        type: "module",
+        name: "kernel",
+      });
       remote = Comlink.wrap<KernelApi>(worker);
     }
     return remote;
@@ -37,9 +40,11 @@ export function createKernelBridge(): KernelApi {
       const k = ensure();
       return new Promise<RunOutcome>((resolve, reject) => {
         abortRun = resolve;
-        k.run(source, Comlink.proxy(onBatch)).then(resolve, reject).finally(() => {
-          abortRun = null;
-        });
+        k.run(source, Comlink.proxy(onBatch))
+          .then(resolve, reject)
+          .finally(() => {
+            abortRun = null;
+          });
       });
     },
     async stop(): Promise<void> {

@@ -60,7 +60,16 @@ describe("parseHash", () => {
   });
 
   it("reports garbage as malformed", () => {
-    for (const bad of ["#code=", "#code", "#code=garbage", "#code=hello%20world", "#code=!!!!", "#code=%E0%A4%A", "#code=😀😀", "#code=AAAA"]) {
+    for (const bad of [
+      "#code=",
+      "#code",
+      "#code=garbage",
+      "#code=hello%20world",
+      "#code=!!!!",
+      "#code=%E0%A4%A",
+      "#code=😀😀",
+      "#code=AAAA",
+    ]) {
       const parsed = parseHash(bad);
       expect(parsed.kind, bad).toBe("malformed");
       if (parsed.kind === "malformed") expect(parsed.reason.length).toBeGreaterThan(0);

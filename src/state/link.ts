@@ -6,10 +6,7 @@
  */
 import LZString from "lz-string";
 
-export type ParsedHash =
-  | { kind: "none" }
-  | { kind: "code"; code: string }
-  | { kind: "malformed"; reason: string };
+export type ParsedHash = { kind: "none" } | { kind: "code"; code: string } | { kind: "malformed"; reason: string };
 
 /** The banner text shown when a link's code cannot be read. */
 export const MALFORMED_LINK_NOTICE =

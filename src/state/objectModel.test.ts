@@ -5,11 +5,40 @@ import { F64Column } from "./itemColumns";
 import { ObjectModel } from "./objectModel";
 
 let seq = 0;
-const create = (t: number, pid: number, objId: number, objKind: "Queue" | "Pipe" | "JoinableQueue", maxsize?: number): RunEvent => ({
-  seq: seq++, t, pid, kind: "obj.create", objId, objKind, label: `${objKind}-${objId}`, ...(maxsize ? { maxsize } : {}),
+const create = (
+  t: number,
+  pid: number,
+  objId: number,
+  objKind: "Queue" | "Pipe" | "JoinableQueue",
+  maxsize?: number,
+): RunEvent => ({
+  seq: seq++,
+  t,
+  pid,
+  kind: "obj.create",
+  objId,
+  objKind,
+  label: `${objKind}-${objId}`,
+  ...(maxsize ? { maxsize } : {}),
 });
-const op = (t: number, pid: number, objId: number, o: string, itemId?: number, item?: string, outcome: "ok" | "full" | "empty" | "eof" = "ok"): RunEvent => ({
-  seq: seq++, t, pid, kind: "obj.op", objId, op: o, outcome, ...(itemId !== undefined ? { itemId } : {}), ...(item !== undefined ? { item } : {}),
+const op = (
+  t: number,
+  pid: number,
+  objId: number,
+  o: string,
+  itemId?: number,
+  item?: string,
+  outcome: "ok" | "full" | "empty" | "eof" = "ok",
+): RunEvent => ({
+  seq: seq++,
+  t,
+  pid,
+  kind: "obj.op",
+  objId,
+  op: o,
+  outcome,
+  ...(itemId !== undefined ? { itemId } : {}),
+  ...(item !== undefined ? { item } : {}),
 });
 
 function producerConsumer(): ObjectModel {
@@ -28,7 +57,10 @@ describe("ObjectModel", () => {
   it("records each queue with its label and maxsize", () => {
     const m = producerConsumer();
     m.apply(create(1, 1, 2, "JoinableQueue"));
-    expect(m.objects.map((o) => [o.label, o.kind, o.maxsize, o.index])).toEqual([["Queue-1", "Queue", 3, 0], ["JoinableQueue-2", "JoinableQueue", null, 1]]);
+    expect(m.objects.map((o) => [o.label, o.kind, o.maxsize, o.index])).toEqual([
+      ["Queue-1", "Queue", 3, 0],
+      ["JoinableQueue-2", "JoinableQueue", null, 1],
+    ]);
   });
 
   it("tells the contents, length and counts at any time", () => {
@@ -75,9 +107,15 @@ describe("ObjectModel", () => {
     m.apply(op(8, 2, 3, "recv", 2, "'ping'"));
     m.apply(op(9, 1, 3, "recv", 3, "'pong'"));
     const p = m.byId.get(3)!;
-    expect(ObjectModel.insideAt(p, 7).items.map((i) => [i.preview, i.dir])).toEqual([["'ping'", 0], ["'pong'", 1]]);
+    expect(ObjectModel.insideAt(p, 7).items.map((i) => [i.preview, i.dir])).toEqual([
+      ["'ping'", 0],
+      ["'pong'", 1],
+    ]);
     const tr = ObjectModel.transfersIn(p, 0, 10);
-    expect(tr.map((i) => [i.putBy, i.gotBy, i.dir])).toEqual([[1, 2, 0], [2, 1, 1]]);
+    expect(tr.map((i) => [i.putBy, i.gotBy, i.dir])).toEqual([
+      [1, 2, 0],
+      [2, 1, 1],
+    ]);
     expect(p.maxsize).toBeNull();
     expect(ObjectModel.lengthAt(p, 8.5)).toBe(1);
   });
@@ -89,7 +127,10 @@ describe("ObjectModel", () => {
     m.apply(create(0, 1, 5, "Pipe"));
     m.apply(op(90, 1, 5, "recv", undefined, undefined, "eof"));
     expect(m.byId.get(1)!.marks.map((k) => k.label)).toEqual(["queue.Full", "queue.Empty"]);
-    expect(m.marksByPid.get(1)!.map((k) => [k.label, k.t])).toEqual([["queue.Empty", 80], ["EOFError", 90]]);
+    expect(m.marksByPid.get(1)!.map((k) => [k.label, k.t])).toEqual([
+      ["queue.Empty", 80],
+      ["EOFError", 90],
+    ]);
     expect(m.marksByPid.get(2)!.map((k) => k.op)).toEqual(["put"]);
     // Failed operations move nothing.
     expect(ObjectModel.insideAt(m.byId.get(1)!, 100).items.length).toBe(2);
@@ -124,7 +165,9 @@ describe("ObjectModel", () => {
     let total = 0;
     for (let k = 0; k < 1000; k++) total += ObjectModel.insideAt(q, (k * 49.7) % n).items.length;
     const queryMs = performance.now() - t1;
-    expect(ObjectModel.insideAt(q, 30_000.7).items.map((i) => i.preview)).toEqual(Array.from({ length: 10 }, (_, j) => String(29_991 + j)));
+    expect(ObjectModel.insideAt(q, 30_000.7).items.map((i) => i.preview)).toEqual(
+      Array.from({ length: 10 }, (_, j) => String(29_991 + j)),
+    );
     expect(total).toBeGreaterThan(0);
     expect(applyMs).toBeLessThan(1500);
     expect(queryMs).toBeLessThan(200);
@@ -146,13 +189,26 @@ describe("ObjectModel", () => {
     const byRows = new ObjectModel();
     const { events: rest, ops } = packOps(events);
     const chunk = byRows.previews.add(ops?.items ?? "");
-    forEachRow(rest, ops, (e) => byRows.apply(e), (r) => byRows.applyRow(r, chunk));
+    forEachRow(
+      rest,
+      ops,
+      (e) => byRows.apply(e),
+      (r) => byRows.applyRow(r, chunk),
+    );
     for (const id of [1, 2]) {
       const a = byEvents.byId.get(id)!;
       const b = byRows.byId.get(id)!;
       const all = (o: typeof a) => Array.from({ length: o.items.length }, (_, i) => o.items.at(i));
       expect(all(b)).toEqual(all(a));
-      expect([b.stepT, b.stepN, b.putT, b.getT, b.gotPrefixMax, b.maxLen, b.rows]).toEqual([a.stepT, a.stepN, a.putT, a.getT, a.gotPrefixMax, a.maxLen, a.rows]);
+      expect([b.stepT, b.stepN, b.putT, b.getT, b.gotPrefixMax, b.maxLen, b.rows]).toEqual([
+        a.stepT,
+        a.stepN,
+        a.putT,
+        a.getT,
+        a.gotPrefixMax,
+        a.maxLen,
+        a.rows,
+      ]);
       expect(b.marks).toEqual(a.marks);
     }
     expect(byRows.byId.get(1)!.items.at(3)?.preview).toBe("'same'");
@@ -165,8 +221,15 @@ describe("ObjectModel", () => {
     for (let i = 0; i < 10; i++) m.apply(op(1 + i, 2, 1, "send", i, `m${i}`));
     const p = m.byId.get(1)!;
     expect(ObjectModel.insideAt(p, 100, 3).items.map((i) => i.preview)).toEqual(["m0", "m1", "m2"]);
-    expect(ObjectModel.insideAt(p, 100, 2, 1).items.map((i) => [i.preview, i.dir])).toEqual([["m1", 1], ["m3", 1]]);
-    expect([ObjectModel.insideAt(p, 100).total, ObjectModel.insideAt(p, 100, 0, 0).total, ObjectModel.insideAt(p, 4.5).total]).toEqual([10, 5, 4]);
+    expect(ObjectModel.insideAt(p, 100, 2, 1).items.map((i) => [i.preview, i.dir])).toEqual([
+      ["m1", 1],
+      ["m3", 1],
+    ]);
+    expect([
+      ObjectModel.insideAt(p, 100).total,
+      ObjectModel.insideAt(p, 100, 0, 0).total,
+      ObjectModel.insideAt(p, 4.5).total,
+    ]).toEqual([10, 5, 4]);
     expect(ObjectModel.insideAt(p, 100, 0).items).toEqual([]);
   });
 

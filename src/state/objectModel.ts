@@ -15,7 +15,16 @@
 import type { Pid, RunEvent } from "../runtime/events";
 import { newOpRow, type OpRow } from "../runtime/events/opPack";
 import { isChannelKind, markLabel, MAX_ROWS, type ChannelObject, type ObjMark } from "./channelObject";
-import { F64Column, ItemColumns, ItemIndex, PendingGets, PreviewChunks, type ObjItem, type OpFacts, type PreviewRef } from "./itemColumns";
+import {
+  F64Column,
+  ItemColumns,
+  ItemIndex,
+  PendingGets,
+  PreviewChunks,
+  type ObjItem,
+  type OpFacts,
+  type PreviewRef,
+} from "./itemColumns";
 
 export type { ObjItem } from "./itemColumns";
 export type { ChannelKind, ChannelObject, ObjMark } from "./channelObject";
@@ -45,16 +54,39 @@ export class ObjectModel {
     if (e.kind === "obj.create") {
       if (!isChannelKind(e.objKind) || this.byId.has(e.objId)) return;
       const obj: ChannelObject = {
-        objId: e.objId, kind: e.objKind, label: e.label, index: this.objects.length,
+        objId: e.objId,
+        kind: e.objKind,
+        label: e.label,
+        index: this.objects.length,
         maxsize: e.maxsize !== undefined && e.maxsize > 0 ? e.maxsize : null,
-        createdAt: e.t, createdBy: e.pid, createSeq: e.seq, createLine: e.line,
-        items: new ItemColumns(this.previews), putT: new F64Column(), getT: new F64Column(), gotPrefixMax: new F64Column(), stepT: new F64Column(), stepN: new F64Column(), maxLen: 0, rows: 0, marks: [], tasksDone: 0, version: 0,
+        createdAt: e.t,
+        createdBy: e.pid,
+        createSeq: e.seq,
+        createLine: e.line,
+        items: new ItemColumns(this.previews),
+        putT: new F64Column(),
+        getT: new F64Column(),
+        gotPrefixMax: new F64Column(),
+        stepT: new F64Column(),
+        stepN: new F64Column(),
+        maxLen: 0,
+        rows: 0,
+        marks: [],
+        tasksDone: 0,
+        version: 0,
       };
       obj.stepT.push(e.t);
       obj.stepN.push(0);
       this.objects.push(obj);
       this.byId.set(e.objId, obj);
-      this.internal.set(e.objId, { obj, index: new ItemIndex(), early: new PendingGets(), rowHolder: [], freeRows: 0, len: 0 });
+      this.internal.set(e.objId, {
+        obj,
+        index: new ItemIndex(),
+        early: new PendingGets(),
+        rowHolder: [],
+        freeRows: 0,
+        len: 0,
+      });
       return;
     }
     if (e.kind !== "obj.op") return;
@@ -67,7 +99,12 @@ export class ObjectModel {
     r.outcome = e.outcome;
     r.itemId = e.itemId ?? -1;
     r.line = e.line ?? 0;
-    this.op(r, e.item === undefined ? { chunk: 0, at: 0, len: -1 } : { chunk: this.previews.add(e.item), at: 0, len: e.item.length });
+    this.op(
+      r,
+      e.item === undefined
+        ? { chunk: 0, at: 0, len: -1 }
+        : { chunk: this.previews.add(e.item), at: 0, len: e.item.length },
+    );
   }
 
   /** A packed operation (see opPack.forEachRow); `chunk` is its batch's previews string, from `previews.add`. */
@@ -90,7 +127,16 @@ export class ObjectModel {
     const obj = inner.obj;
     obj.version++;
     if (r.outcome !== "ok") {
-      const mark: ObjMark = { t: r.t, seq: r.seq, pid: r.pid, objId: r.objId, op: r.op, outcome: r.outcome, line: r.line === 0 ? undefined : r.line, label: markLabel(obj.kind, r.op, r.outcome) };
+      const mark: ObjMark = {
+        t: r.t,
+        seq: r.seq,
+        pid: r.pid,
+        objId: r.objId,
+        op: r.op,
+        outcome: r.outcome,
+        line: r.line === 0 ? undefined : r.line,
+        label: markLabel(obj.kind, r.op, r.outcome),
+      };
       obj.marks.push(mark);
       let list = this.marksByPid.get(r.pid);
       if (!list) this.marksByPid.set(r.pid, (list = []));

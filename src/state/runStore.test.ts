@@ -38,11 +38,17 @@ describe("runStore", () => {
     const done = store.getState().run("print('hi')");
     expect(store.getState().status).toBe("running");
     const runId = store.getState().runId;
-    k.batch({ runId, events: [
-      { seq: 0, t: 0, pid: 7, kind: "proc.start", name: "MainProcess", ppid: null },
-      { seq: 1, t: 1, pid: 7, kind: "out", stream: 1, text: "hi\n" },
-    ] });
-    k.batch({ runId: runId + 99, events: [{ seq: 2, t: 2, pid: 7, kind: "out", stream: 1, text: "from another run\n" }] });
+    k.batch({
+      runId,
+      events: [
+        { seq: 0, t: 0, pid: 7, kind: "proc.start", name: "MainProcess", ppid: null },
+        { seq: 1, t: 1, pid: 7, kind: "out", stream: 1, text: "hi\n" },
+      ],
+    });
+    k.batch({
+      runId: runId + 99,
+      events: [{ seq: 2, t: 2, pid: 7, kind: "out", stream: 1, text: "from another run\n" }],
+    });
     await tick();
     expect(store.getState().console.toText()).toBe("hi\n");
     expect(store.getState().timeline.lanes.map((l) => l.name)).toEqual(["MainProcess"]);
@@ -56,7 +62,17 @@ describe("runStore", () => {
     const store = createRunStore(() => k.kernel);
     void store.getState().run("q.put('a')");
     const runId = store.getState().runId;
-    const op = (seq: number, t: number, o: string, itemId: number, item?: string): RunEvent => ({ seq, t, pid: 7, kind: "obj.op", objId: 3, op: o, outcome: "ok", itemId, item });
+    const op = (seq: number, t: number, o: string, itemId: number, item?: string): RunEvent => ({
+      seq,
+      t,
+      pid: 7,
+      kind: "obj.op",
+      objId: 3,
+      op: o,
+      outcome: "ok",
+      itemId,
+      item,
+    });
     const first = packOps([
       { seq: 0, t: 0, pid: 7, kind: "obj.create", objId: 3, objKind: "Queue", label: "Queue-3" },
       op(1, 1, "put", 1, "'a'"),

@@ -123,8 +123,14 @@ export function createRunStore(kernel: () => KernelApi) {
         pending = [];
         flushDelay = MIN_FLUSH_MS;
         set({
-          status: "running", runId, exitCode: null, syntaxError: null,
-          console: new ConsoleBuffer(), timeline: new TimelineModel(), objects: new ObjectModel(), version: get().version + 1,
+          status: "running",
+          runId,
+          exitCode: null,
+          syntaxError: null,
+          console: new ConsoleBuffer(),
+          timeline: new TimelineModel(),
+          objects: new ObjectModel(),
+          version: get().version + 1,
           startedAtWall: Date.now(),
         });
         try {

@@ -5,7 +5,14 @@ import { describeBlock, TimelineModel } from "./timelineModel";
 const events: RunEvent[] = [
   { seq: 0, t: 0, pid: 1, kind: "proc.start", name: "MainProcess", ppid: null },
   { seq: 1, t: 1, pid: 1, kind: "proc.create", child: 2, name: "Process-1", daemon: false, target: "f", line: 7 },
-  { seq: 2, t: 2, pid: 1, kind: "proc.block", on: { op: "join", target: 2, targetName: "Process-1", timeout: null }, line: 8 },
+  {
+    seq: 2,
+    t: 2,
+    pid: 1,
+    kind: "proc.block",
+    on: { op: "join", target: 2, targetName: "Process-1", timeout: null },
+    line: 8,
+  },
   { seq: 3, t: 3, pid: 2, kind: "proc.start", name: "Process-1", ppid: 1 },
   { seq: 4, t: 4, pid: 2, kind: "out", stream: 2, text: "Traceback...\nValueError: x\n" },
   { seq: 5, t: 5, pid: 2, kind: "proc.exit", code: 1 },
@@ -17,11 +24,16 @@ describe("TimelineModel", () => {
   it("folds events into one lane per process with its lifecycle", () => {
     const m = new TimelineModel();
     for (const e of events) m.apply(e);
-    expect(m.lanes.map((l) => [l.name, l.index, l.ppid])).toEqual([["MainProcess", 0, null], ["Process-1", 1, 1]]);
+    expect(m.lanes.map((l) => [l.name, l.index, l.ppid])).toEqual([
+      ["MainProcess", 0, null],
+      ["Process-1", 1, 1],
+    ]);
     const child = m.byPid.get(2)!;
     expect([child.createdAt, child.startedAt, child.exitedAt, child.exitCode]).toEqual([1, 3, 5, 1]);
     const main = m.byPid.get(1)!;
-    expect(main.blocks).toEqual([{ t0: 2, t1: 6, on: events[2]!.kind === "proc.block" ? events[2]!.on : null, outcome: "ok", seq: 2, line: 8 }]);
+    expect(main.blocks).toEqual([
+      { t0: 2, t1: 6, on: events[2]!.kind === "proc.block" ? events[2]!.on : null, outcome: "ok", seq: 2, line: 8 },
+    ]);
     expect(main.marks[0]).toMatchObject({ kind: "create-child", other: 2, line: 7 });
     expect(child.marks[0]).toMatchObject({ kind: "error", label: "Traceback..." });
     expect(m.end).toBe(7);
@@ -51,7 +63,9 @@ describe("TimelineModel", () => {
   });
 
   it("describes what a process waits on in words", () => {
-    expect(describeBlock({ op: "join", target: 2, targetName: "Process-1", timeout: 1 })).toBe("join(Process-1, timeout=1)");
+    expect(describeBlock({ op: "join", target: 2, targetName: "Process-1", timeout: 1 })).toBe(
+      "join(Process-1, timeout=1)",
+    );
     expect(describeBlock({ op: "sleep", secs: 0.1 * 3 })).toBe("sleep(0.3)");
   });
 });

@@ -57,8 +57,19 @@ export class TimelineModel {
     let lane = this.byPid.get(pid);
     if (!lane) {
       lane = {
-        pid, ppid: null, name: `pid ${pid}`, daemon: false, target: "", index: this.lanes.length,
-        createdAt: t, startedAt: null, exitedAt: null, exitCode: null, blocks: [], marks: [], createSeq: seq,
+        pid,
+        ppid: null,
+        name: `pid ${pid}`,
+        daemon: false,
+        target: "",
+        index: this.lanes.length,
+        createdAt: t,
+        startedAt: null,
+        exitedAt: null,
+        exitCode: null,
+        blocks: [],
+        marks: [],
+        createSeq: seq,
       };
       this.lanes.push(lane);
       this.byPid.set(pid, lane);
@@ -85,7 +96,14 @@ export class TimelineModel {
         child.createdAt = e.t;
         child.createSeq = e.seq;
         child.createLine = e.line;
-        this.lane(e.pid, e.t, e.seq).marks.push({ t: e.t, seq: e.seq, kind: "create-child", label: `start ${e.name}`, line: e.line, other: e.child });
+        this.lane(e.pid, e.t, e.seq).marks.push({
+          t: e.t,
+          seq: e.seq,
+          kind: "create-child",
+          label: `start ${e.name}`,
+          line: e.line,
+          other: e.child,
+        });
         break;
       }
       case "proc.start": {
@@ -96,7 +114,14 @@ export class TimelineModel {
         break;
       }
       case "proc.block":
-        this.lane(e.pid, e.t, e.seq).blocks.push({ t0: e.t, t1: null, on: e.on, outcome: null, seq: e.seq, line: e.line });
+        this.lane(e.pid, e.t, e.seq).blocks.push({
+          t0: e.t,
+          t1: null,
+          on: e.on,
+          outcome: null,
+          seq: e.seq,
+          line: e.line,
+        });
         break;
       case "proc.unblock": {
         const open = this.lane(e.pid, e.t, e.seq).blocks.findLast((b) => b.t1 === null);
@@ -107,7 +132,14 @@ export class TimelineModel {
         break;
       }
       case "proc.signal":
-        this.lane(e.pid, e.t, e.seq).marks.push({ t: e.t, seq: e.seq, kind: "signal", label: `${e.signal === 9 ? "kill" : "terminate"} ${this.byPid.get(e.target)?.name ?? `pid ${e.target}`}`, line: e.line, other: e.target });
+        this.lane(e.pid, e.t, e.seq).marks.push({
+          t: e.t,
+          seq: e.seq,
+          kind: "signal",
+          label: `${e.signal === 9 ? "kill" : "terminate"} ${this.byPid.get(e.target)?.name ?? `pid ${e.target}`}`,
+          line: e.line,
+          other: e.target,
+        });
         break;
       case "proc.exit": {
         const lane = this.lane(e.pid, e.t, e.seq);
@@ -118,10 +150,23 @@ export class TimelineModel {
         break;
       }
       case "out":
-        if (e.stream === 2) this.lane(e.pid, e.t, e.seq).marks.push({ t: e.t, seq: e.seq, kind: "error", label: firstLine(e.text), line: e.line });
+        if (e.stream === 2)
+          this.lane(e.pid, e.t, e.seq).marks.push({
+            t: e.t,
+            seq: e.seq,
+            kind: "error",
+            label: firstLine(e.text),
+            line: e.line,
+          });
         break;
       case "note":
-        this.lane(e.pid, e.t, e.seq).marks.push({ t: e.t, seq: e.seq, kind: e.level === "error" ? "error" : "note", label: e.text, line: e.line });
+        this.lane(e.pid, e.t, e.seq).marks.push({
+          t: e.t,
+          seq: e.seq,
+          kind: e.level === "error" ? "error" : "note",
+          label: e.text,
+          line: e.line,
+        });
         break;
       case "obj.create":
       case "obj.op":
@@ -130,7 +175,10 @@ export class TimelineModel {
   }
 
   /** The lane's state at time t, for the playhead. */
-  static stateAt(lane: Lane, t: number): { state: "not-started" | "created" | "running" | "blocked" | "exited"; block?: BlockSpan } {
+  static stateAt(
+    lane: Lane,
+    t: number,
+  ): { state: "not-started" | "created" | "running" | "blocked" | "exited"; block?: BlockSpan } {
     if (t < lane.createdAt) return { state: "not-started" };
     if (lane.exitedAt !== null && t >= lane.exitedAt) return { state: "exited" };
     if (lane.startedAt === null || t < lane.startedAt) return { state: "created" };

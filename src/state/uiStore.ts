@@ -48,6 +48,7 @@ export function createUiStore() {
       set({ hiddenPids: new Set(pid === null ? [] : allPids.filter((p) => p !== pid)) });
     },
     setNotice: (notice) => set({ notice }),
-    reset: () => set({ playhead: null, selectedSeq: null, highlightLine: null, hiddenPids: new Set(), selectedObjId: null }),
+    reset: () =>
+      set({ playhead: null, selectedSeq: null, highlightLine: null, hiddenPids: new Set(), selectedObjId: null }),
   }));
 }

@@ -18,13 +18,23 @@ export type CompileResult = { ok: true; module: CompiledModule } | { ok: false; 
 export function compile(source: string, filename = FILENAME): CompileResult {
   let js: string;
   try {
-    js = transform(source, { transforms: ["typescript", "imports"], filePath: filename, production: true, disableESTransforms: true }).code;
+    js = transform(source, {
+      transforms: ["typescript", "imports"],
+      filePath: filename,
+      production: true,
+      disableESTransforms: true,
+    }).code;
   } catch (e) {
     return { ok: false, error: syntaxError(source, filename, e) };
   }
   let program: Program;
   try {
-    program = parse(js, { ecmaVersion: "latest", sourceType: "script", allowReturnOutsideFunction: false, locations: true });
+    program = parse(js, {
+      ecmaVersion: "latest",
+      sourceType: "script",
+      allowReturnOutsideFunction: false,
+      locations: true,
+    });
   } catch (e) {
     return { ok: false, error: syntaxError(source, filename, e) };
   }

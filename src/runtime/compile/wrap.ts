@@ -26,8 +26,24 @@ export function wrapModule(mod: CompiledModule): string {
 
 /** Globals a snippet sees besides the standard JavaScript ones (spec section 1). */
 export const GLOBAL_NAMES = [
-  "print", "with_", "console",
-  "ValueError", "TypeError", "IndexError", "KeyError", "RuntimeError", "NotImplementedError", "AssertionError",
-  "EOFError", "OSError", "BrokenPipeError", "TimeoutError", "PicklingError", "SystemExit", "KeyboardInterrupt",
-  "BaseException", "Exception", "ModuleNotFoundError",
+  "print",
+  "with_",
+  "console",
+  "ValueError",
+  "TypeError",
+  "IndexError",
+  "KeyError",
+  "RuntimeError",
+  "NotImplementedError",
+  "AssertionError",
+  "EOFError",
+  "OSError",
+  "BrokenPipeError",
+  "TimeoutError",
+  "PicklingError",
+  "SystemExit",
+  "KeyboardInterrupt",
+  "BaseException",
+  "Exception",
+  "ModuleNotFoundError",
 ] as const;

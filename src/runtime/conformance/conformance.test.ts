@@ -10,10 +10,15 @@ import { afterAll, describe, expect, it } from "vitest";
 import { disposeSharedKernel, runSnippet } from "../node/runSnippet";
 
 const dir = join(import.meta.dirname, "cases");
-const cases = readdirSync(dir).filter((f) => f.endsWith(".ts")).map((f) => f.slice(0, -3));
+const cases = readdirSync(dir)
+  .filter((f) => f.endsWith(".ts"))
+  .map((f) => f.slice(0, -3));
 
 function runPython(name: string): { stdout: string; stderr: string; code: number } {
-  const r = spawnSync("python3", [join(dir, `${name}.py`)], { encoding: "utf8", env: { ...process.env, PYTHONIOENCODING: "utf-8" } });
+  const r = spawnSync("python3", [join(dir, `${name}.py`)], {
+    encoding: "utf8",
+    env: { ...process.env, PYTHONIOENCODING: "utf-8" },
+  });
   return { stdout: r.stdout, stderr: r.stderr, code: r.status ?? -1 };
 }
 

@@ -25,7 +25,17 @@ const TAG_BITS = 7;
 export const SAME_PREVIEW = 0x8000;
 
 /** Operations with a compact record; any other name travels as JSON. */
-export const OP_NAMES = ["put", "put_nowait", "get", "get_nowait", "send", "send_bytes", "recv", "recv_bytes", "task_done"] as const;
+export const OP_NAMES = [
+  "put",
+  "put_nowait",
+  "get",
+  "get_nowait",
+  "send",
+  "send_bytes",
+  "recv",
+  "recv_bytes",
+  "task_done",
+] as const;
 export const OUTCOMES: readonly OpOutcome[] = ["ok", "timeout", "full", "empty", "closed", "eof", "error"];
 const OP_CODE = new Map<string, number>(OP_NAMES.map((n, i) => [n, i]));
 const OUTCOME_CODE = new Map<string, number>(OUTCOMES.map((n, i) => [n, i]));

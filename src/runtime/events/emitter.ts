@@ -26,7 +26,12 @@ export class Emitter {
   /** The preview of this process's last op record per object (see SAME_PREVIEW). */
   private readonly previews = new Map<number, string>();
 
-  constructor(private readonly control: Control, ringSab: SharedArrayBuffer, clockZero: number, private readonly pid: number) {
+  constructor(
+    private readonly control: Control,
+    ringSab: SharedArrayBuffer,
+    clockZero: number,
+    private readonly pid: number,
+  ) {
     this.ring = new RingWriter(ringSab);
     this.header = this.ring.header;
     this.zero = clockZero - performance.timeOrigin;
@@ -85,7 +90,14 @@ export class Emitter {
     }
     this.ring.lock();
     try {
-      this.record(tag | flags, text, 0, objId, itemId === undefined ? 0 : itemId + 1, size === undefined ? 0 : size + 1);
+      this.record(
+        tag | flags,
+        text,
+        0,
+        objId,
+        itemId === undefined ? 0 : itemId + 1,
+        size === undefined ? 0 : size + 1,
+      );
     } finally {
       this.ring.unlock();
     }
@@ -104,7 +116,13 @@ export class Emitter {
     const ring = this.ring;
     ring.lock();
     try {
-      if (line === 0 && ring.openTag() === tag && this.control.peekSeq() === ring.openSeq() + 1 && ring.tryAppendOpen(text)) return;
+      if (
+        line === 0 &&
+        ring.openTag() === tag &&
+        this.control.peekSeq() === ring.openSeq() + 1 &&
+        ring.tryAppendOpen(text)
+      )
+        return;
       const max = ring.maxRecord;
       if (text.length > max || line !== 0) {
         for (let i = 0; i < text.length; i += max) this.record(tag, text.slice(i, i + max), line);

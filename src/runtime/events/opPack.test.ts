@@ -3,7 +3,14 @@ import type { RunEvent } from "../events";
 import { forEachEvent, packOps } from "./opPack";
 
 const op = (seq: number, extra: Partial<Extract<RunEvent, { kind: "obj.op" }>> = {}): RunEvent => ({
-  kind: "obj.op", seq, t: seq / 10, pid: 4201 + (seq % 3), objId: 7, op: "put", outcome: "ok", ...extra,
+  kind: "obj.op",
+  seq,
+  t: seq / 10,
+  pid: 4201 + (seq % 3),
+  objId: 7,
+  op: "put",
+  outcome: "ok",
+  ...extra,
 });
 
 describe("packOps / forEachEvent", () => {

@@ -53,7 +53,18 @@ export class OpPacker {
   }
 
   /** `op`, `outcome`: indexes into OP_NAMES and OUTCOMES; itemId, size: NONE (-1) for none; line 0: none. */
-  add(seq: number, t: number, pid: number, objId: number, op: number, outcome: number, itemId: number, size: number, line: number, preview: string | undefined): void {
+  add(
+    seq: number,
+    t: number,
+    pid: number,
+    objId: number,
+    op: number,
+    outcome: number,
+    itemId: number,
+    size: number,
+    line: number,
+    preview: string | undefined,
+  ): void {
     if ((this.n + 1) * COLS > this.cols.length) {
       const next = new Float64Array(this.cols.length * 2);
       next.set(this.cols);
@@ -125,7 +136,18 @@ export function packOps(events: readonly RunEvent[]): OpBatch {
       rest.push(e);
       continue;
     }
-    packer.add(e.seq, e.t, e.pid, e.objId, op, outcomeIndex.get(e.outcome) ?? OUTCOMES.length - 1, e.itemId ?? NONE, e.size ?? NONE, e.line ?? 0, e.item);
+    packer.add(
+      e.seq,
+      e.t,
+      e.pid,
+      e.objId,
+      op,
+      outcomeIndex.get(e.outcome) ?? OUTCOMES.length - 1,
+      e.itemId ?? NONE,
+      e.size ?? NONE,
+      e.line ?? 0,
+      e.item,
+    );
   }
   const ops = packer.take();
   return { events: ops ? rest : (events as RunEvent[]), ops };
@@ -165,14 +187,31 @@ export interface OpRow {
  * so the object keeps one shape and its time field holds doubles in place.
  */
 export function newOpRow(): OpRow {
-  return { seq: 0, t: 0.5, pid: 0, objId: 0, op: "", outcome: "ok", itemId: NONE, size: NONE, line: 0, previewAt: 0, previewLen: NONE };
+  return {
+    seq: 0,
+    t: 0.5,
+    pid: 0,
+    objId: 0,
+    op: "",
+    outcome: "ok",
+    itemId: NONE,
+    size: NONE,
+    line: 0,
+    previewAt: 0,
+    previewLen: NONE,
+  };
 }
 
 /**
  * Calls `visit` with every other event of a batch and `visitRow` with every packed
  * operation, merged back in seq order.
  */
-export function forEachRow(events: readonly RunEvent[], ops: PackedOps | null | undefined, visit: (e: RunEvent) => void, visitRow: (r: OpRow) => void): void {
+export function forEachRow(
+  events: readonly RunEvent[],
+  ops: PackedOps | null | undefined,
+  visit: (e: RunEvent) => void,
+  visitRow: (r: OpRow) => void,
+): void {
   if (!ops) {
     for (const e of events) visit(e);
     return;
@@ -220,7 +259,11 @@ export function forEachRow(events: readonly RunEvent[], ops: PackedOps | null | 
 }
 
 /** Calls `visit` with every event of a batch, the other events and the unpacked ops (as objects) merged back in seq order. */
-export function forEachEvent(events: readonly RunEvent[], ops: PackedOps | null | undefined, visit: (e: RunEvent) => void): void {
+export function forEachEvent(
+  events: readonly RunEvent[],
+  ops: PackedOps | null | undefined,
+  visit: (e: RunEvent) => void,
+): void {
   const items = ops?.items ?? "";
   forEachRow(events, ops, visit, (r) =>
     visit({

@@ -20,7 +20,15 @@ export function coalesceOutput(events: RunEvent[], ops: PackedOps | null = null)
     if (ops) {
       for (; j < ops.n && opSeq(ops, j) < e.seq; j++) if (last && opSeq(ops, j) > last.seq) between = true;
     }
-    if (!between && e.kind === "out" && last?.kind === "out" && last.pid === e.pid && last.stream === e.stream && last.text.length < MAX_CHUNK && last.line === e.line) {
+    if (
+      !between &&
+      e.kind === "out" &&
+      last?.kind === "out" &&
+      last.pid === e.pid &&
+      last.stream === e.stream &&
+      last.text.length < MAX_CHUNK &&
+      last.line === e.line
+    ) {
       last.text += e.text;
     } else {
       out.push(e);

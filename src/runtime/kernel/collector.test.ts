@@ -21,9 +21,16 @@ describe("ring", () => {
     const r = new RingReader(sab);
     const got: Rec[] = [];
     const sent: Rec[] = [];
-    const collect = (tag: number, seq: number, us: number, line: number, text: string) => got.push({ tag, seq, us, line, text });
+    const collect = (tag: number, seq: number, us: number, line: number, text: string) =>
+      got.push({ tag, seq, us, line, text });
     for (let i = 0; i < 200; i++) {
-      const rec = { tag: 1 + (i % 3), seq: i * 70_001, us: i * 123_456_789_013, line: i * 997, text: `record ${i} ${"x".repeat(i % 17)} é😀` };
+      const rec = {
+        tag: 1 + (i % 3),
+        seq: i * 70_001,
+        us: i * 123_456_789_013,
+        line: i * 997,
+        text: `record ${i} ${"x".repeat(i % 17)} é😀`,
+      };
       sent.push(rec);
       w.write(rec.tag, rec.seq, rec.us, rec.line, rec.text);
       if (i % 2 === 1) r.drain(collect);
@@ -82,15 +89,39 @@ describe("Collector", () => {
     const raw = createRing(4096);
     emitAll(new Emitter(control, raw, performance.timeOrigin, FIRST_PID));
     const written: string[] = [];
-    new RingReader(raw).drain((tag, _seq, _us, _line, text) => written.push(`${tag & SAME_PREVIEW ? "same" : "text"}:${text}`));
-    expect(written).toEqual(["text:b'xxxx'", "text:'other'", "same:", "text:", expect.stringMatching(/^text:\{/), "text:b'xxxx'", "same:", "text:", "text:"]);
+    new RingReader(raw).drain((tag, _seq, _us, _line, text) =>
+      written.push(`${tag & SAME_PREVIEW ? "same" : "text"}:${text}`),
+    );
+    expect(written).toEqual([
+      "text:b'xxxx'",
+      "text:'other'",
+      "same:",
+      "text:",
+      expect.stringMatching(/^text:\{/),
+      "text:b'xxxx'",
+      "same:",
+      "text:",
+      "text:",
+    ]);
 
     const ring = createRing(4096);
     const c = new Collector(control);
     c.add(FIRST_PID, ring);
     emitAll(new Emitter(control, ring, performance.timeOrigin, FIRST_PID));
-    const read = expandBatch(c.collect()).flatMap((ev) => (ev.kind === "obj.op" ? [`${ev.objId}:${ev.item ?? "-"}`] : []));
-    expect(read).toEqual(["1:b'xxxx'", "2:'other'", "1:b'xxxx'", "1:-", "1:b'xxxx'", "1:b'xxxx'", "1:b'xxxx'", "1:-", "1:-"]);
+    const read = expandBatch(c.collect()).flatMap((ev) =>
+      ev.kind === "obj.op" ? [`${ev.objId}:${ev.item ?? "-"}`] : [],
+    );
+    expect(read).toEqual([
+      "1:b'xxxx'",
+      "2:'other'",
+      "1:b'xxxx'",
+      "1:-",
+      "1:b'xxxx'",
+      "1:b'xxxx'",
+      "1:b'xxxx'",
+      "1:-",
+      "1:-",
+    ]);
   });
 
   it("merges the operations of several processes in seq order, holding back those behind a seq in flight", () => {
@@ -98,7 +129,10 @@ describe("Collector", () => {
     const rings = [createRing(4096), createRing(4096)];
     const c = new Collector(control);
     rings.forEach((r, k) => c.add(FIRST_PID + k, r));
-    const [a, b] = rings.map((r, k) => new Emitter(control, r, performance.timeOrigin, FIRST_PID + k)) as [Emitter, Emitter];
+    const [a, b] = rings.map((r, k) => new Emitter(control, r, performance.timeOrigin, FIRST_PID + k)) as [
+      Emitter,
+      Emitter,
+    ];
     a.op(1, "put", "ok", 0, 1, "0");
     b.op(1, "get", "ok", 0);
     a.op(1, "put", "ok", 1, 1, "1");
@@ -109,11 +143,19 @@ describe("Collector", () => {
     const held = control.nextSeq();
     b.op(1, "get", "ok", 1);
     const first = expandBatch(c.collect());
-    expect(first.map((e) => `${e.pid - FIRST_PID}:${e.kind === "obj.op" ? e.op : e.kind}`)).toEqual(["0:put", "1:get", "0:put", "1:out"]);
+    expect(first.map((e) => `${e.pid - FIRST_PID}:${e.kind === "obj.op" ? e.op : e.kind}`)).toEqual([
+      "0:put",
+      "1:get",
+      "0:put",
+      "1:out",
+    ]);
     new RingWriter(rings[0]!).write(TAG_STDOUT, held, 0, 0, "late\n");
     Atomics.store(header, BUSY, -1);
     const second = expandBatch(c.collect());
-    expect(second.map((e) => [e.seq, e.kind])).toEqual([[held, "out"], [held + 1, "obj.op"]]);
+    expect(second.map((e) => [e.seq, e.kind])).toEqual([
+      [held, "out"],
+      [held + 1, "obj.op"],
+    ]);
   });
 
   it("keeps a retired ring until its held-back operations are released", () => {
@@ -163,7 +205,8 @@ describe("open output records", () => {
     const rings = [createRing(1024), createRing(1024)];
     rings.forEach((r, i) => c.add(FIRST_PID + i, r));
     const [a, b] = rings.map((r, i) => new Emitter(control, r, performance.timeOrigin, FIRST_PID + i));
-    const texts = () => expandBatch(c.collect()).map((e) => (e.kind === "out" ? `${e.pid - FIRST_PID}:${e.text}` : e.kind));
+    const texts = () =>
+      expandBatch(c.collect()).map((e) => (e.kind === "out" ? `${e.pid - FIRST_PID}:${e.text}` : e.kind));
     return { a: a!, b: b!, texts, control };
   };
 
@@ -198,7 +241,10 @@ describe("open output records", () => {
     writer.unlock();
     e.out(1, "second ");
     // Handed over as its own record: "second " could not be merged into it.
-    expect(expandBatch(c.collect()).map((ev) => (ev.kind === "out" ? ev.text : ev.kind))).toEqual(["first ", "second "]);
+    expect(expandBatch(c.collect()).map((ev) => (ev.kind === "out" ? ev.text : ev.kind))).toEqual([
+      "first ",
+      "second ",
+    ]);
   });
 
   it("keeps stdout and stderr apart and closes output before any other event", () => {

@@ -38,7 +38,14 @@ export class Collector {
   constructor(private readonly control: Control) {}
 
   add(pid: Pid, ring: SharedArrayBuffer): void {
-    this.sources.set(pid, { pid, reader: new RingReader(ring), dead: false, retired: false, previews: new PreviewMemory(), ops: new OpRows() });
+    this.sources.set(pid, {
+      pid,
+      reader: new RingReader(ring),
+      dead: false,
+      retired: false,
+      previews: new PreviewMemory(),
+      ops: new OpRows(),
+    });
   }
 
   markDead(pid: Pid): void {
@@ -80,7 +87,18 @@ export class Collector {
       const { pid, previews, ops } = s;
       s.reader.drain((tag, seq, us, line, text, a, b, c) => {
         const preview = previews.resolve(tag, a, text);
-        if (isOpTag(tag)) ops.push(seq, us / 1000, a, opIndexOf(tag), outcomeIndexOf(tag), b - 1, c - 1, line, preview === "" ? undefined : preview);
+        if (isOpTag(tag))
+          ops.push(
+            seq,
+            us / 1000,
+            a,
+            opIndexOf(tag),
+            outcomeIndexOf(tag),
+            b - 1,
+            c - 1,
+            line,
+            preview === "" ? undefined : preview,
+          );
         else pending.push(decodeRecord(pid, tag, seq, us, line, preview));
       });
       if (ops.size > 0) withOps.push(s);

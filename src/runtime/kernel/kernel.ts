@@ -10,24 +10,38 @@
 import { compile } from "../compile/transpile";
 import { Control, createControl, ProcState } from "../control";
 import type { Pid } from "../events";
-import type { CompiledModule, KernelFilled, KernelToProcess, ProcessSpec, ProcessToKernel, RunOutcome, SyntaxErrorInfo } from "../protocol";
+import type {
+  CompiledModule,
+  KernelFilled,
+  KernelToProcess,
+  ProcessSpec,
+  ProcessToKernel,
+  RunOutcome,
+  SyntaxErrorInfo,
+} from "../protocol";
 import { createRing } from "../ring";
-import { holdConnections, releaseConnections, releaseTravellers, type HeldConnections } from "../sync/connectionRelease";
+import {
+  holdConnections,
+  releaseConnections,
+  releaseTravellers,
+  type HeldConnections,
+} from "../sync/connectionRelease";
 import { createPipePool, type PooledPipe } from "../sync/pipePool";
 import { handlesIn } from "../sync/handles";
 import { Collector } from "./collector";
 import type { OpBatch } from "../events/opPack";
+import type { Cancel, KernelClock } from "../hostClock";
 
 export interface ProcessWorker {
   post(msg: KernelToProcess): void;
   terminate(): void;
 }
 
+/** What the kernel is given: workers, and the only clock and timers it uses (see hostClock.ts). */
 export interface WorkerPlatform {
   createWorker(onMessage: (m: ProcessToKernel) => void, onError: (message: string) => void): ProcessWorker;
   cpuCount: number;
-  /** High-resolution epoch milliseconds (timeOrigin + now), the clock every process shares. */
-  now(): number;
+  clock: KernelClock;
 }
 
 export interface KernelOptions {
@@ -59,7 +73,7 @@ interface ActiveRun {
   held: Map<Pid, HeldConnections>;
   poolHeld: Map<Pid, SharedArrayBuffer>;
   sink: (batch: OpBatch, runId: number) => void;
-  timer: ReturnType<typeof setInterval>;
+  cancelDrain: Cancel;
   stopped: boolean;
   finished: boolean;
   resolve: (o: RunOutcome) => void;
@@ -74,7 +88,10 @@ export class Kernel {
   private runCounter = 0;
   private readonly opts: Required<KernelOptions>;
 
-  constructor(private readonly platform: WorkerPlatform, opts: KernelOptions = {}) {
+  constructor(
+    private readonly platform: WorkerPlatform,
+    opts: KernelOptions = {},
+  ) {
     this.opts = { warmWorkers: 4, drainIntervalMs: 4, ringUnits: 1 << 18, ...opts };
   }
 
@@ -101,12 +118,32 @@ export class Kernel {
     control.setState(mainPid, ProcState.Starting);
     return new Promise<RunOutcome>((resolve) => {
       const run: ActiveRun = {
-        runId, control, collector: new Collector(control), module: compiled.module, pipePool: createPipePool(source), mainPid,
-        clockZero: this.platform.now(), slots: new Map(), held: new Map(), poolHeld: new Map(), sink, stopped: false, finished: false, resolve,
-        timer: setInterval(() => this.tick(run), this.opts.drainIntervalMs),
+        runId,
+        control,
+        collector: new Collector(control),
+        module: compiled.module,
+        pipePool: createPipePool(source),
+        mainPid,
+        clockZero: this.platform.clock.now(),
+        slots: new Map(),
+        held: new Map(),
+        poolHeld: new Map(),
+        sink,
+        stopped: false,
+        finished: false,
+        resolve,
+        cancelDrain: this.platform.clock.every(this.opts.drainIntervalMs, () => this.tick(run)),
       };
       this.active = run;
-      this.launch(run, { pid: mainPid, ppid: null, parentName: null, name: "MainProcess", daemon: false, identity: [], entry: { kind: "main" } });
+      this.launch(run, {
+        pid: mainPid,
+        ppid: null,
+        parentName: null,
+        name: "MainProcess",
+        daemon: false,
+        identity: [],
+        entry: { kind: "main" },
+      });
     });
   }
 
@@ -155,7 +192,17 @@ export class Kernel {
     run.slots.set(spec.pid, slot);
     slot.worker.post({
       type: "run",
-      spec: { ...spec, runId: run.runId, module: run.module, control: run.control.sab, ring, pipePool: run.pipePool, poolHeld, clockZero: run.clockZero, cpuCount: this.platform.cpuCount },
+      spec: {
+        ...spec,
+        runId: run.runId,
+        module: run.module,
+        control: run.control.sab,
+        ring,
+        pipePool: run.pipePool,
+        poolHeld,
+        clockZero: run.clockZero,
+        cpuCount: this.platform.cpuCount,
+      },
     });
     this.prewarm();
   }
@@ -198,12 +245,18 @@ export class Kernel {
       return;
     }
     const pid = slot.pid;
-    run.collector.inject({ kind: "note", level: "error", text: `process crashed: ${message}`, pid, t: this.clock(run) });
+    run.collector.inject({
+      kind: "note",
+      level: "error",
+      text: `process crashed: ${message}`,
+      pid,
+      t: this.clock(run),
+    });
     this.kill(run, pid, 1, "crashed");
   }
 
   private clock(run: ActiveRun): number {
-    return Math.round((this.platform.now() - run.clockZero) * 1000) / 1000;
+    return Math.round((this.platform.clock.now() - run.clockZero) * 1000) / 1000;
   }
 
   /** Ends a process from outside: the worker is terminated, the exit recorded once. */
@@ -247,10 +300,15 @@ export class Kernel {
     run.slots.clear();
     this.dropUsedWorkers();
     run.finished = true;
-    clearInterval(run.timer);
+    run.cancelDrain();
     const rest = run.collector.collect(true);
     if (rest.events.length > 0 || rest.ops) run.sink(rest, run.runId);
     if (this.active === run) this.active = null;
-    run.resolve({ runId: run.runId, exitCode: run.control.exitCode(run.mainPid), stopped: run.stopped, syntaxError: null });
+    run.resolve({
+      runId: run.runId,
+      exitCode: run.control.exitCode(run.mainPid),
+      stopped: run.stopped,
+      syntaxError: null,
+    });
   }
 }

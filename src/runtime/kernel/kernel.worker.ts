@@ -8,11 +8,13 @@ import * as Comlink from "comlink";
 import type { RunEvent } from "../events";
 import type { KernelApi, KernelBatch } from "../protocol";
 import { createBrowserPlatform } from "./browserPlatform";
+import type { Cancel } from "../hostClock";
 import { Kernel } from "./kernel";
 import { coalesceOutput } from "./coalesce";
 import { concatOps, type PackedOps } from "../events/opPack";
 
-const kernel = new Kernel(createBrowserPlatform(), { warmWorkers: 4 });
+const platform = createBrowserPlatform();
+const kernel = new Kernel(platform, { warmWorkers: 4 });
 kernel.prewarm();
 
 /** Batches go to the UI at most every BATCH_MS, however often the rings are drained. */
@@ -25,10 +27,11 @@ const api: KernelApi = {
   async run(source, onBatch) {
     let events: RunEvent[] = [];
     let ops: PackedOps[] = [];
-    let timer: ReturnType<typeof setTimeout> | null = null;
+    /** The pending flush, if one is set (an object: TypeScript does not see closures assign a let). */
+    const pendingFlush: { cancel: Cancel | null } = { cancel: null };
     let runId = 0;
     const flush = async (): Promise<void> => {
-      timer = null;
+      pendingFlush.cancel = null;
       if (events.length === 0 && ops.length === 0) return;
       const packed = concatOps(ops);
       const batch: KernelBatch = { runId, events: coalesceOutput(events, packed), ops: packed };
@@ -40,10 +43,10 @@ const api: KernelApi = {
       runId = id;
       for (const e of batch.events) events.push(e);
       if (batch.ops) ops.push(batch.ops);
-      timer ??= setTimeout(() => void flush(), BATCH_MS);
+      pendingFlush.cancel ??= platform.clock.after(BATCH_MS, () => void flush());
     });
     runId = outcome.runId;
-    if (timer) clearTimeout(timer);
+    pendingFlush.cancel?.();
     // Answered on the batch port once the UI holds the batch: only then the outcome.
     await flush();
     return outcome;

@@ -10,21 +10,40 @@ describe("OpRows", () => {
     const packer = new OpPacker();
     let next = 0;
     for (let round = 0; round < 20; round++) {
-      for (let k = 0; k < 50; k++, next++) rows.push(next, next / 10, 7, 0, 0, next, 1, 0, next % 2 === 0 ? `${next}` : undefined);
+      for (let k = 0; k < 50; k++, next++)
+        rows.push(next, next / 10, 7, 0, 0, next, 1, 0, next % 2 === 0 ? `${next}` : undefined);
       while (rows.size > 30) rows.moveHead(4201, packer);
     }
     while (rows.size > 0) rows.moveHead(4201, packer);
     expect(rows.headSeq()).toBe(Infinity);
     const events = expandBatch({ events: [], ops: packer.take() });
     expect(events.map((e) => e.seq)).toEqual(Array.from({ length: next }, (_, i) => i));
-    expect(events[998]).toMatchObject({ kind: "obj.op", pid: 4201, objId: 7, op: "put", itemId: 998, size: 1, item: "998" });
+    expect(events[998]).toMatchObject({
+      kind: "obj.op",
+      pid: 4201,
+      objId: 7,
+      op: "put",
+      itemId: 998,
+      size: 1,
+      item: "998",
+    });
     expect(events[999]).toMatchObject({ itemId: 999, item: undefined });
   });
 });
 
 describe("concatOps", () => {
   it("joins two batches of packed operations, previews and all", () => {
-    const put = (seq: number, item: string): RunEvent => ({ kind: "obj.op", seq, t: seq, pid: 1, objId: 3, op: "put", outcome: "ok", itemId: seq, item });
+    const put = (seq: number, item: string): RunEvent => ({
+      kind: "obj.op",
+      seq,
+      t: seq,
+      pid: 1,
+      objId: 3,
+      op: "put",
+      outcome: "ok",
+      itemId: seq,
+      item,
+    });
     const a = [put(1, "'a'"), put(2, "'a'")];
     const b = [put(3, "'a'"), put(4, "'b'"), put(5, "'b'")];
     const joined = concatOps([packOps(a).ops!, packOps(b).ops!, packOps(a).ops!]);

@@ -3,7 +3,7 @@
  * to be released into a batch: numbers in a Float64Array and each preview as the
  * string it already is, so an operation costs the kernel no event object.
  */
-import { OpPacker } from "../events/opPack";
+import { type OpPacker } from "../events/opPack";
 
 /** seq, t, objId, op, outcome, itemId, size, line */
 const W = 8;
@@ -23,7 +23,17 @@ export class OpRows {
     return this.head < this.tail ? (this.rows[this.head * W] ?? Infinity) : Infinity;
   }
 
-  push(seq: number, t: number, objId: number, op: number, outcome: number, itemId: number, size: number, line: number, preview: string | undefined): void {
+  push(
+    seq: number,
+    t: number,
+    objId: number,
+    op: number,
+    outcome: number,
+    itemId: number,
+    size: number,
+    line: number,
+    preview: string | undefined,
+  ): void {
     if (this.tail * W === this.rows.length) this.makeRoom();
     const r = this.rows;
     const k = this.tail * W;
@@ -42,7 +52,18 @@ export class OpRows {
   moveHead(pid: number, packer: OpPacker): void {
     const r = this.rows;
     const k = this.head * W;
-    packer.add(r[k] ?? 0, r[k + 1] ?? 0, pid, r[k + 2] ?? 0, r[k + 3] ?? 0, r[k + 4] ?? 0, r[k + 5] ?? -1, r[k + 6] ?? -1, r[k + 7] ?? 0, this.previews[this.head]);
+    packer.add(
+      r[k] ?? 0,
+      r[k + 1] ?? 0,
+      pid,
+      r[k + 2] ?? 0,
+      r[k + 3] ?? 0,
+      r[k + 4] ?? 0,
+      r[k + 5] ?? -1,
+      r[k + 6] ?? -1,
+      r[k + 7] ?? 0,
+      this.previews[this.head],
+    );
     this.previews[this.head] = undefined;
     this.head++;
     if (this.head === this.tail) this.head = this.tail = 0;

@@ -42,8 +42,16 @@ const CLASSES: Array<[Cls, string]> = [
 ];
 
 const ARG_SETS: unknown[][] = [
-  [], ["bad value"], ["a", 1], [3], ["multi\nline"], [null],
-  [5, "Input/output error", "f.txt"], [5, "x", "f", null, "g"], [5, "x", null, null, "g"], [1, 2, 3, 4, 5, 6],
+  [],
+  ["bad value"],
+  ["a", 1],
+  [3],
+  ["multi\nline"],
+  [null],
+  [5, "Input/output error", "f.txt"],
+  [5, "x", "f", null, "g"],
+  [5, "x", null, null, "g"],
+  [1, 2, 3, 4, 5, 6],
 ];
 
 interface PyFacts {
@@ -89,19 +97,25 @@ describe.each(CLASSES.map(([cls, py], i) => ({ cls, py, i })))("$py", ({ cls, i 
     expect(e.name).toBe(py.name);
     expect(chain(cls)).toEqual(py.mro);
     expect(e).toBeInstanceOf(Error);
-    for (const [other] of CLASSES) expect(e instanceof other).toBe(py.mro.includes(other.name) && chain(cls).includes(other.name) && isAncestor(other, cls));
+    for (const [other] of CLASSES)
+      expect(e instanceof other).toBe(
+        py.mro.includes(other.name) && chain(cls).includes(other.name) && isAncestor(other, cls),
+      );
   });
 
-  test.each(ARG_SETS.map((args, j) => ({ args, j })))("args $args: str, repr, args and traceback line", ({ args, j }) => {
-    // Deliberate: SystemExit(null) has an empty message (CPython: 'None'); tested below.
-    if (cls === X.SystemExit && args.length === 1 && args[0] === null) return;
-    const py = facts[i]!.results[j]!;
-    const e = new cls(...args) as Error & { args: unknown[] };
-    expect(e.message).toBe(py.str);
-    expect(pyRepr(e)).toBe(py.repr);
-    expect(pyReprTuple(e.args)).toBe(py.args);
-    expect(X.exceptionLine(e)).toBe(py.line);
-  });
+  test.each(ARG_SETS.map((args, j) => ({ args, j })))(
+    "args $args: str, repr, args and traceback line",
+    ({ args, j }) => {
+      // Deliberate: SystemExit(null) has an empty message (CPython: 'None'); tested below.
+      if (cls === X.SystemExit && args.length === 1 && args[0] === null) return;
+      const py = facts[i]!.results[j]!;
+      const e = new cls(...args) as Error & { args: unknown[] };
+      expect(e.message).toBe(py.str);
+      expect(pyRepr(e)).toBe(py.repr);
+      expect(pyReprTuple(e.args)).toBe(py.args);
+      expect(X.exceptionLine(e)).toBe(py.line);
+    },
+  );
 });
 
 function isAncestor(base: Cls, cls: Cls): boolean {
@@ -218,9 +232,23 @@ test("the name is not enumerable, so errors print and compare cleanly", () => {
 test("builtinExceptions are the snippet globals", () => {
   expect(Object.keys(X.builtinExceptions).sort()).toEqual(
     [
-      "AssertionError", "BaseException", "BrokenPipeError", "EOFError", "Exception", "IndexError", "KeyError",
-      "KeyboardInterrupt", "ModuleNotFoundError", "NotImplementedError", "OSError", "PicklingError",
-      "RuntimeError", "SystemExit", "TimeoutError", "TypeError", "ValueError",
+      "AssertionError",
+      "BaseException",
+      "BrokenPipeError",
+      "EOFError",
+      "Exception",
+      "IndexError",
+      "KeyError",
+      "KeyboardInterrupt",
+      "ModuleNotFoundError",
+      "NotImplementedError",
+      "OSError",
+      "PicklingError",
+      "RuntimeError",
+      "SystemExit",
+      "TimeoutError",
+      "TypeError",
+      "ValueError",
     ].sort(),
   );
   expect(X.builtinExceptions.TimeoutError).toBe(X.TimeoutError);

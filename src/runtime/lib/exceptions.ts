@@ -34,7 +34,12 @@ export class BaseException extends Error {
     const normalized = args.length === 1 && args[0] === undefined ? [] : args;
     super(strOfArgs(normalized));
     // Own and non-enumerable, from new.target: every subclass, a snippet's too, gets its own name.
-    Object.defineProperty(this, "name", { value: new.target.name, writable: true, configurable: true, enumerable: false });
+    Object.defineProperty(this, "name", {
+      value: new.target.name,
+      writable: true,
+      configurable: true,
+      enumerable: false,
+    });
     this.args = normalized;
   }
 }
@@ -143,24 +148,56 @@ export type MpTimeoutError = InstanceType<typeof MpTimeoutError>;
 export class BrokenBarrierError extends RuntimeError {}
 
 const MODULES: ReadonlyArray<[object, string]> = [
-  [BaseException, "builtins"], [Exception, "builtins"], [ValueError, "builtins"], [TypeError, "builtins"],
-  [LookupError, "builtins"], [IndexError, "builtins"], [KeyError, "builtins"], [RuntimeError, "builtins"], [NotImplementedError, "builtins"],
-  [AssertionError, "builtins"], [EOFError, "builtins"], [OSError, "builtins"], [ConnectionError, "builtins"], [BrokenPipeError, "builtins"],
-  [TimeoutError, "builtins"], [ImportError, "builtins"], [ModuleNotFoundError, "builtins"],
-  [SystemExit, "builtins"], [KeyboardInterrupt, "builtins"],
-  [PickleError, "_pickle"], [PicklingError, "_pickle"],
-  [Empty, "_queue"], [Full, "queue"],
-  [ProcessError, "multiprocessing.context"], [AuthenticationError, "multiprocessing.context"],
-  [BufferTooShort, "multiprocessing.context"], [MpTimeoutError, "multiprocessing.context"],
+  [BaseException, "builtins"],
+  [Exception, "builtins"],
+  [ValueError, "builtins"],
+  [TypeError, "builtins"],
+  [LookupError, "builtins"],
+  [IndexError, "builtins"],
+  [KeyError, "builtins"],
+  [RuntimeError, "builtins"],
+  [NotImplementedError, "builtins"],
+  [AssertionError, "builtins"],
+  [EOFError, "builtins"],
+  [OSError, "builtins"],
+  [ConnectionError, "builtins"],
+  [BrokenPipeError, "builtins"],
+  [TimeoutError, "builtins"],
+  [ImportError, "builtins"],
+  [ModuleNotFoundError, "builtins"],
+  [SystemExit, "builtins"],
+  [KeyboardInterrupt, "builtins"],
+  [PickleError, "_pickle"],
+  [PicklingError, "_pickle"],
+  [Empty, "_queue"],
+  [Full, "queue"],
+  [ProcessError, "multiprocessing.context"],
+  [AuthenticationError, "multiprocessing.context"],
+  [BufferTooShort, "multiprocessing.context"],
+  [MpTimeoutError, "multiprocessing.context"],
   [BrokenBarrierError, "threading"],
 ];
 for (const [cls, mod] of MODULES) Object.defineProperty(cls, "__module__", { value: mod, enumerable: false });
 
 /** The exception classes a snippet sees as globals, as Python's builtins (plus PicklingError, as the spec asks). */
 export const builtinExceptions = Object.freeze({
-  ValueError, TypeError, IndexError, KeyError, RuntimeError, NotImplementedError, AssertionError, EOFError,
-  OSError, BrokenPipeError, TimeoutError, PicklingError, SystemExit, KeyboardInterrupt, BaseException,
-  Exception, ModuleNotFoundError,
+  ValueError,
+  TypeError,
+  IndexError,
+  KeyError,
+  RuntimeError,
+  NotImplementedError,
+  AssertionError,
+  EOFError,
+  OSError,
+  BrokenPipeError,
+  TimeoutError,
+  PicklingError,
+  SystemExit,
+  KeyboardInterrupt,
+  BaseException,
+  Exception,
+  ModuleNotFoundError,
 });
 
 function isErrorLike(e: unknown): e is Error {
@@ -190,7 +227,8 @@ export function exceptionLine(e: unknown): string {
   if (isErrorLike(e)) {
     const ctor: unknown = (Object.getPrototypeOf(e) as { constructor?: unknown } | null)?.constructor;
     const mod = classModule(ctor);
-    if (mod !== "builtins" && mod !== "__main__" && typeof ctor === "function" && ctor.name === name) name = `${mod}.${name}`;
+    if (mod !== "builtins" && mod !== "__main__" && typeof ctor === "function" && ctor.name === name)
+      name = `${mod}.${name}`;
   }
   const text = pyStr(e);
   return text ? `${name}: ${text}` : name;

@@ -89,7 +89,14 @@ const CASES: Array<[unknown, string]> = [
   [{}, "{}"],
   [{ a: 1, b: "x", c: [1, { d: null }] }, "{'a': 1, 'b': 'x', 'c': [1, {'d': None}]}"],
   [Object.assign(Object.create(null), { k: "v" }), "{'k': 'v'}"],
-  [new Map<unknown, unknown>([[1, "a"], ["1", 2], [null, []]]), "{1: 'a', '1': 2, None: []}"],
+  [
+    new Map<unknown, unknown>([
+      [1, "a"],
+      ["1", 2],
+      [null, []],
+    ]),
+    "{1: 'a', '1': 2, None: []}",
+  ],
   [new Map(), "{}"],
   [new Set([1, 2, 3]), "{1, 2, 3}"],
   [new Set(), "set()"],
@@ -98,7 +105,10 @@ const CASES: Array<[unknown, string]> = [
   [new Uint8Array([97, 98, 99]), "b'abc'"],
   [new TextEncoder().encode("it's"), `b"it's"`],
   [new TextEncoder().encode(`'"`), `b'\\'"'`],
-  [new Uint8Array([0, 9, 10, 13, 92, 31, 32, 126, 127, 128, 255]), "bytes([0, 9, 10, 13, 92, 31, 32, 126, 127, 128, 255])"],
+  [
+    new Uint8Array([0, 9, 10, 13, 92, 31, 32, 126, 127, 128, 255]),
+    "bytes([0, 9, 10, 13, 92, 31, 32, 126, 127, 128, 255])",
+  ],
   [new Uint8Array([104, 105]).buffer, "b'hi'"],
   [new DataView(new Uint8Array([1, 2, 3]).buffer, 1), "b'\\x02\\x03'"],
   [[new Uint8Array([120])], "[b'x']"],
@@ -128,8 +138,14 @@ const CASES: Array<[unknown, string]> = [
   [new SystemExit(3), "SystemExit(3)"],
   [[new ValueError("in list")], "[ValueError('in list')]"],
   [{ __repr__: () => "R()" }, "exec:class X:\n  def __repr__(self): return 'R()'\nv = X()"],
-  [{ __repr__: () => "R", __str__: () => "S" }, "exec:class X:\n  def __repr__(self): return 'R'\n  def __str__(self): return 'S'\nv = X()"],
-  [[{ __repr__: () => "R", __str__: () => "S" }], "exec:class X:\n  def __repr__(self): return 'R'\n  def __str__(self): return 'S'\nv = [X()]"],
+  [
+    { __repr__: () => "R", __str__: () => "S" },
+    "exec:class X:\n  def __repr__(self): return 'R'\n  def __str__(self): return 'S'\nv = X()",
+  ],
+  [
+    [{ __repr__: () => "R", __str__: () => "S" }],
+    "exec:class X:\n  def __repr__(self): return 'R'\n  def __str__(self): return 'S'\nv = [X()]",
+  ],
   [f, "exec:def f(): pass\nv = f"],
   [() => 0, "lambda: 0"],
   [[f], "exec:def f(): pass\nv = [f]"],
@@ -144,7 +160,10 @@ const CASES: Array<[unknown, string]> = [
 describe("pyRepr and pyStr match CPython", () => {
   let expected: Array<[string, string]> = [];
   beforeAll(() => {
-    expected = python(EVAL_CASES, CASES.map(([, py]) => py)) as Array<[string, string]>;
+    expected = python(
+      EVAL_CASES,
+      CASES.map(([, py]) => py),
+    ) as Array<[string, string]>;
   });
 
   test.each(CASES.map(([js, py], i) => ({ js, py, i })))("$py", ({ js, i }) => {

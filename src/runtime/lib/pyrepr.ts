@@ -96,7 +96,8 @@ const LATIN1 = new TextDecoder("latin1");
 function asciiRun(bytes: Uint8Array, from: number, to: number): string {
   if (to - from >= 16 && bytes.buffer instanceof ArrayBuffer) return LATIN1.decode(bytes.subarray(from, to));
   let s = "";
-  for (let i = from; i < to; i += ASCII_CHUNK) s += String.fromCharCode.apply(null, bytes.subarray(i, Math.min(to, i + ASCII_CHUNK)) as unknown as number[]);
+  for (let i = from; i < to; i += ASCII_CHUNK)
+    s += String.fromCharCode.apply(null, bytes.subarray(i, Math.min(to, i + ASCII_CHUNK)) as unknown as number[]);
   return s;
 }
 
@@ -129,7 +130,8 @@ function isErrorLike(v: object): v is Error {
  */
 export function errorClassName(e: Error): string {
   const proto: unknown = Object.getPrototypeOf(e);
-  const ownName = Object.hasOwn(e, "name") || (proto !== null && typeof proto === "object" && Object.hasOwn(proto, "name"));
+  const ownName =
+    Object.hasOwn(e, "name") || (proto !== null && typeof proto === "object" && Object.hasOwn(proto, "name"));
   if (ownName && typeof e.name === "string" && e.name) return e.name;
   const ctorName = constructorName(e);
   return ctorName || (typeof e.name === "string" && e.name) || "Error";
@@ -208,9 +210,16 @@ function strDate(d: Date): string {
 
 /** Python's `array` typecodes for typed arrays that are not bytes. */
 const TYPECODES: ReadonlyArray<[abstract new (...args: never[]) => object, string]> = [
-  [Int8Array, "b"], [Uint8ClampedArray, "B"], [Int16Array, "h"], [Uint16Array, "H"],
-  [Int32Array, "i"], [Uint32Array, "I"], [Float32Array, "f"], [Float64Array, "d"],
-  [BigInt64Array, "q"], [BigUint64Array, "Q"],
+  [Int8Array, "b"],
+  [Uint8ClampedArray, "B"],
+  [Int16Array, "h"],
+  [Uint16Array, "H"],
+  [Int32Array, "i"],
+  [Uint32Array, "I"],
+  [Float32Array, "f"],
+  [Float64Array, "d"],
+  [BigInt64Array, "q"],
+  [BigUint64Array, "Q"],
 ];
 
 /** A Uint8Array view of anything that holds raw bytes, or undefined. */
@@ -299,7 +308,10 @@ function repr(v: unknown, active: Active): string {
   if (obj instanceof RegExp) return `re.compile(${reprString(obj.source)})`;
   if (isPlainObject(obj)) {
     return container(obj, active, "{...}", () =>
-      reprDict(Object.keys(obj).map((k): [unknown, unknown] => [k, (obj as Record<string, unknown>)[k]]), active),
+      reprDict(
+        Object.keys(obj).map((k): [unknown, unknown] => [k, (obj as Record<string, unknown>)[k]]),
+        active,
+      ),
     );
   }
   const ctor: unknown = (Object.getPrototypeOf(obj) as { constructor?: unknown }).constructor;

@@ -91,11 +91,7 @@ beforeAll(() => {
 /** [title, TypeScript snippet, Python program with the same lines in its traceback]. */
 const SAME_LINES: Array<[string, string, string]> = [
   ["an error at module level", `boom("top")`, `boom("top")`],
-  [
-    "a call into a function",
-    `function f() {\n    boom("bad value")\n}\nf()`,
-    `def f():\n    boom("bad value")\n\nf()`,
-  ],
+  ["a call into a function", `function f() {\n    boom("bad value")\n}\nf()`, `def f():\n    boom("bad value")\n\nf()`],
   [
     "a function called from the runtime",
     `function f() {\n    boom("via call")\n}\n\ncall(f)`,
@@ -132,7 +128,11 @@ const SAME_LINES: Array<[string, string, string]> = [
 const SAME_FRAMES: Array<[string, string, string]> = [
   ["an arrow function is <lambda>", `call(() => boom("lam"))`, `call(lambda: boom("lam"))`],
   ["a callback of Array.map is <lambda>", `[1].map((x) => boom("m"))`, `list(map(lambda x: boom("m"), [1]))`],
-  ["an error thrown by the snippet itself", `function f() {\n    throw new KeyError("k")\n}\nf()`, `def f():\n    raise KeyError("k")\n\nf()`],
+  [
+    "an error thrown by the snippet itself",
+    `function f() {\n    throw new KeyError("k")\n}\nf()`,
+    `def f():\n    raise KeyError("k")\n\nf()`,
+  ],
   ["queue.Empty is _queue.Empty", `throw new Empty()`, `raise queue.Empty()`],
 ];
 
@@ -176,19 +176,23 @@ describe("formatTraceback", () => {
   test("without user frames only the exception line is printed", () => {
     expect(formatTraceback("oops", "", {})).toBe("Exception: oops\n");
     expect(formatTraceback(new ValueError("v"), "")).toMatch(/^ValueError: v\n$/);
-    expect(formatTraceback(new Empty(), "", { header: "Process Process-2:\n" })).toBe("Process Process-2:\n_queue.Empty\n");
+    expect(formatTraceback(new Empty(), "", { header: "Process Process-2:\n" })).toBe(
+      "Process Process-2:\n_queue.Empty\n",
+    );
   });
 
   test("an engine error keeps its JavaScript name", () => {
     const ts = `const o = null\no.x`;
     expect(formatTraceback(thrown(ts), ts, { lineOffset: 1 })).toBe(
-      "Traceback (most recent call last):\n  File \"main.ts\", line 2, in <module>\n    o.x\n" +
+      'Traceback (most recent call last):\n  File "main.ts", line 2, in <module>\n    o.x\n' +
         "TypeError: Cannot read properties of null (reading 'x')\n",
     );
   });
 
   test("a source line that is missing or blank is left out, as linecache does", () => {
-    const e = Object.assign(new ValueError("v"), { stack: "ValueError: v\n    at f (main.ts:9:1)\n    at __mp_module__ (main.ts:2:1)" });
+    const e = Object.assign(new ValueError("v"), {
+      stack: "ValueError: v\n    at f (main.ts:9:1)\n    at __mp_module__ (main.ts:2:1)",
+    });
     expect(formatTraceback(e, "a\n   \nc")).toBe(
       'Traceback (most recent call last):\n  File "main.ts", line 2, in <module>\n  File "main.ts", line 9, in f\nValueError: v\n',
     );
@@ -207,7 +211,9 @@ describe("formatTraceback", () => {
   });
 
   test("another filename", () => {
-    const e = Object.assign(new ValueError("v"), { stack: "ValueError: v\n    at f (main.ts:1:1)\n    at g (other.ts:2:1)" });
+    const e = Object.assign(new ValueError("v"), {
+      stack: "ValueError: v\n    at f (main.ts:1:1)\n    at g (other.ts:2:1)",
+    });
     expect(formatTraceback(e, "x\ny", { filename: "other.ts" })).toBe(
       'Traceback (most recent call last):\n  File "other.ts", line 2, in g\n    y\nValueError: v\n',
     );
@@ -257,7 +263,10 @@ describe("userFrames from real stacks", () => {
 
   test("async functions after an await", async () => {
     const src = `async function a() {\n  await null\n  boom("later")\n}\nasync function main() {\n  await a()\n}\nreturn main()`;
-    const e = await (evaluate(src) as Promise<unknown>).then(() => undefined, (err: unknown) => err);
+    const e = await (evaluate(src) as Promise<unknown>).then(
+      () => undefined,
+      (err: unknown) => err,
+    );
     expect(userFrames((e as Error).stack ?? "", "main.ts", 1)).toEqual([
       { line: 6, func: "main" },
       { line: 3, func: "a" },
@@ -307,7 +316,8 @@ describe("userFrames from browser stacks", () => {
   });
 
   test("Chrome: the top level of eval'd code is <module>", () => {
-    const stack = "Error\n    at g (main.ts:2:3)\n    at eval (main.ts:3:1)\n    at eval (<anonymous>)\n    at run (http://x/src/runtime/a.ts:1:1)";
+    const stack =
+      "Error\n    at g (main.ts:2:3)\n    at eval (main.ts:3:1)\n    at eval (<anonymous>)\n    at run (http://x/src/runtime/a.ts:1:1)";
     expect(userFrames(stack)).toEqual([
       { line: 3, func: "<module>" },
       { line: 2, func: "g" },
@@ -315,7 +325,8 @@ describe("userFrames from browser stacks", () => {
   });
 
   test("Safari: the top level is 'global code' or 'eval code'", () => {
-    const stack = "f@main.ts:2:3\nmap@[native code]\neval code@main.ts:5:1\neval@[native code]\nrun@http://x/src/runtime/a.ts:1:1";
+    const stack =
+      "f@main.ts:2:3\nmap@[native code]\neval code@main.ts:5:1\neval@[native code]\nrun@http://x/src/runtime/a.ts:1:1";
     expect(userFrames(stack)).toEqual([
       { line: 5, func: "<module>" },
       { line: 2, func: "f" },

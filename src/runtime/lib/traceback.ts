@@ -80,12 +80,18 @@ function pythonName(raw: string): string {
  */
 export function userFrames(stack: string, filename = "main.ts", lineOffset = 0): Frame[] {
   const parse = V8_MARK.test(stack) ? parseV8 : parseGecko;
-  const raw = stack.split("\n").map(parse).filter((f): f is RawFrame => f !== undefined);
+  const raw = stack
+    .split("\n")
+    .map(parse)
+    .filter((f): f is RawFrame => f !== undefined);
   const frames: Frame[] = [];
   raw.forEach((f, i) => {
     const line = f.line - lineOffset;
     if (f.file !== filename || line < 1) return;
-    frames.push({ line, func: f.func.replace(/^async /, "") === "eval" ? evalFrameName(raw[i + 1]) : pythonName(f.func) });
+    frames.push({
+      line,
+      func: f.func.replace(/^async /, "") === "eval" ? evalFrameName(raw[i + 1]) : pythonName(f.func),
+    });
   });
   return frames.reverse();
 }

@@ -5,7 +5,7 @@ import { Empty, Full, builtinExceptions } from "../lib/exceptions";
 import { consoleShim, print } from "./io";
 import { createMultiprocessing } from "./multiprocessing";
 import { createOs, createSys, createTime } from "./sysTimeOs";
-import { GLOBAL_NAMES } from "../compile/wrap";
+import { type GLOBAL_NAMES } from "../compile/wrap";
 
 export function createModules(): Record<string, unknown> {
   return {

@@ -7,7 +7,10 @@ import { pyFormatPrint, pyStr } from "../lib/pyrepr";
 import { ctx } from "../process/context";
 
 export class TextStream {
-  constructor(readonly name: "<stdout>" | "<stderr>", private readonly stream: 1 | 2) {}
+  constructor(
+    readonly name: "<stdout>" | "<stderr>",
+    private readonly stream: 1 | 2,
+  ) {}
 
   /** Returns the number of code points written, as Python counts characters. */
   write(s: string): number {

@@ -1,6 +1,13 @@
 /** The `multiprocessing` module: section 3 of the contract, plus its exceptions. */
 import {
-  AuthenticationError, BrokenBarrierError, BufferTooShort, MpTimeoutError, NotImplementedError, ProcessError, ValueError, RuntimeError,
+  AuthenticationError,
+  BrokenBarrierError,
+  BufferTooShort,
+  MpTimeoutError,
+  NotImplementedError,
+  ProcessError,
+  ValueError,
+  RuntimeError,
 } from "../lib/exceptions";
 import { ctx } from "../process/context";
 import { Process } from "../process/processObject";
@@ -32,7 +39,9 @@ export function createMultiprocessing() {
     set_start_method(method: string, _options?: { force?: boolean }): void {
       if (method === "spawn") return;
       if (method === "fork" || method === "forkserver") {
-        throw new ValueError(`cannot use start method '${method}' here: a browser cannot fork a process, so the playground starts every process with 'spawn'`);
+        throw new ValueError(
+          `cannot use start method '${method}' here: a browser cannot fork a process, so the playground starts every process with 'spawn'`,
+        );
       }
       throw new ValueError(`cannot find context for '${method}'`);
     },

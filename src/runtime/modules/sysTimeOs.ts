@@ -24,7 +24,8 @@ export function createTime() {
   return {
     __esModule: true,
     sleep(secs: number): void {
-      if (typeof secs !== "number" || Number.isNaN(secs)) throw new PyTypeError(`'${pyTypeName(secs)}' object cannot be interpreted as an integer`);
+      if (typeof secs !== "number" || Number.isNaN(secs))
+        throw new PyTypeError(`'${pyTypeName(secs)}' object cannot be interpreted as an integer`);
       if (secs < 0) throw new ValueError("sleep length must be non-negative");
       const c = ctx();
       c.emit({ kind: "proc.block", on: { op: "sleep", secs } });

@@ -21,9 +21,21 @@ export function runProcess(spec: ProcessSpec, post: (m: ProcessToKernel) => void
   setContext(c);
   (Error as { stackTraceLimit?: number }).stackTraceLimit = 64;
   c.control.setState(spec.pid, ProcState.Running);
-  c.current = Process.adopt(new Process(ADOPT), { name: spec.name, pid: spec.pid, parentPid: spec.ppid, daemon: spec.daemon, identity: spec.identity });
+  c.current = Process.adopt(new Process(ADOPT), {
+    name: spec.name,
+    pid: spec.pid,
+    parentPid: spec.ppid,
+    daemon: spec.daemon,
+    identity: spec.identity,
+  });
   if (spec.ppid !== null) {
-    c.parent = Process.adopt(new Process(ADOPT), { name: spec.parentName ?? "", pid: spec.ppid, parentPid: null, daemon: false, identity: spec.identity.slice(0, -1) });
+    c.parent = Process.adopt(new Process(ADOPT), {
+      name: spec.parentName ?? "",
+      pid: spec.ppid,
+      parentPid: null,
+      daemon: false,
+      identity: spec.identity.slice(0, -1),
+    });
   }
   c.emitter.emit({ kind: "proc.start", name: spec.name, ppid: spec.ppid });
 
@@ -76,7 +88,15 @@ function runEntry(c: ProcessContext, spec: ProcessSpec): void {
   if (entry.kind === "main") return;
   const target = entry.target === null ? null : (c.lookup(entry.target) as (...a: unknown[]) => unknown);
   const args = loads(entry.args, c.lookup) as unknown[];
-  const adoptInit = { name: spec.name, pid: spec.pid, parentPid: spec.ppid, daemon: spec.daemon, identity: spec.identity, target, args };
+  const adoptInit = {
+    name: spec.name,
+    pid: spec.pid,
+    parentPid: spec.ppid,
+    daemon: spec.daemon,
+    identity: spec.identity,
+    target,
+    args,
+  };
   if (entry.kind === "subclass") {
     const Cls = c.lookup(entry.className) as typeof Process;
     const self = Process.adopt(Reflect.construct(Process, [ADOPT], Cls) as Process, adoptInit);

@@ -25,7 +25,10 @@ export class ProcessContext {
   parent: Process | null = null;
   private readonly sleepCell = new Int32Array(new SharedArrayBuffer(4));
 
-  constructor(readonly spec: ProcessSpec, private readonly postToKernel: (m: ProcessToKernel) => void) {
+  constructor(
+    readonly spec: ProcessSpec,
+    private readonly postToKernel: (m: ProcessToKernel) => void,
+  ) {
     this.control = new Control(spec.control);
     this.emitter = new Emitter(this.control, spec.ring, spec.clockZero, spec.pid);
   }

@@ -64,24 +64,64 @@ export class Process {
 
   constructor(options: ProcessOptions | typeof ADOPT = {}) {
     if (options === ADOPT) {
-      this.#s = { target: null, args: [], name: "", daemon: false, identity: [], parentPid: null, pid: null, started: false, closed: false, isSelf: false };
+      this.#s = {
+        target: null,
+        args: [],
+        name: "",
+        daemon: false,
+        identity: [],
+        parentPid: null,
+        pid: null,
+        started: false,
+        closed: false,
+        isSelf: false,
+      };
       return;
     }
     const { group = null, target = null, name = null, args = [], daemon = null } = options ?? {};
     if (group !== null && group !== undefined) throw new AssertionError("group argument must be None for now");
-    if (target !== null && typeof target !== "function") throw new TypeError(`'${typeof target}' object is not callable`);
+    if (target !== null && typeof target !== "function")
+      throw new TypeError(`'${typeof target}' object is not callable`);
     const c = ctx();
     const identity = [...c.spec.identity, c.nextChildNumber()];
     this.#s = {
-      target, args: Array.from(args), daemon: Boolean(daemon ?? c.current.daemon),
+      target,
+      args: Array.from(args),
+      daemon: Boolean(daemon ?? c.current.daemon),
       name: name ?? `${new.target.name}-${identity.join(":")}`,
-      identity, parentPid: c.pid, pid: null, started: false, closed: false, isSelf: false,
+      identity,
+      parentPid: c.pid,
+      pid: null,
+      started: false,
+      closed: false,
+      isSelf: false,
     };
   }
 
   /** @internal Fills in the process object that describes a process from inside it. */
-  static adopt<P extends Process>(p: P, init: { name: string; pid: number; parentPid: number | null; daemon: boolean; identity: number[]; target?: ((...a: any[]) => unknown) | null; args?: unknown[] }): P {
-    Object.assign(p.#s, { target: init.target ?? null, args: init.args ?? [], name: init.name, daemon: init.daemon, identity: init.identity, parentPid: init.parentPid, pid: init.pid, started: true, isSelf: true });
+  static adopt<P extends Process>(
+    p: P,
+    init: {
+      name: string;
+      pid: number;
+      parentPid: number | null;
+      daemon: boolean;
+      identity: number[];
+      target?: ((...a: any[]) => unknown) | null;
+      args?: unknown[];
+    },
+  ): P {
+    Object.assign(p.#s, {
+      target: init.target ?? null,
+      args: init.args ?? [],
+      name: init.name,
+      daemon: init.daemon,
+      identity: init.identity,
+      parentPid: init.parentPid,
+      pid: init.pid,
+      started: true,
+      isSelf: true,
+    });
     return p;
   }
 
@@ -100,9 +140,14 @@ export class Process {
     if (c.bootstrapping) throw new RuntimeError(BOOTSTRAP_ERROR);
     const entry = this.entry();
     const pid = c.control.allocPid();
-    if (pid === null) throw new OSError("[Errno 11] Resource temporarily unavailable: this run has already created the most processes one run may create");
+    if (pid === null)
+      throw new OSError(
+        "[Errno 11] Resource temporarily unavailable: this run has already created the most processes one run may create",
+      );
     if (!c.control.reserveLive()) {
-      throw new OSError(`[Errno 11] Resource temporarily unavailable: the playground runs at most ${MAX_LIVE_PROCESSES} processes at once (join some before starting more)`);
+      throw new OSError(
+        `[Errno 11] Resource temporarily unavailable: the playground runs at most ${MAX_LIVE_PROCESSES} processes at once (join some before starting more)`,
+      );
     }
     s.pid = pid;
     s.started = true;
@@ -111,7 +156,15 @@ export class Process {
     c.emit({ kind: "proc.create", child: pid, name: s.name, daemon: s.daemon, target: this.targetLabel() });
     c.post({
       type: "spawn",
-      spec: { pid, ppid: c.pid, parentName: c.current.name, name: s.name, daemon: s.daemon, identity: s.identity, entry },
+      spec: {
+        pid,
+        ppid: c.pid,
+        parentName: c.current.name,
+        name: s.name,
+        daemon: s.daemon,
+        identity: s.identity,
+        entry,
+      },
     });
   }
 
@@ -139,13 +192,17 @@ export class Process {
 
   /** `join(timeout)` or, as Python's keyword, `join({ timeout })`. */
   join(timeoutOrOptions: number | null | { timeout?: number | null } = null): void {
-    const timeout = timeoutOrOptions !== null && typeof timeoutOrOptions === "object" ? (timeoutOrOptions.timeout ?? null) : timeoutOrOptions;
+    const timeout =
+      timeoutOrOptions !== null && typeof timeoutOrOptions === "object"
+        ? (timeoutOrOptions.timeout ?? null)
+        : timeoutOrOptions;
     const s = this.#s;
     this.checkClosed();
     const c = ctx();
     if (s.parentPid !== c.pid) throw new AssertionError("can only join a child process");
     if (!s.started || s.pid === null) throw new AssertionError("can only join a started process");
-    if (timeout !== null && typeof timeout !== "number") throw new TypeError(`'<' not supported between instances of '${typeof timeout}' and 'float'`);
+    if (timeout !== null && typeof timeout !== "number")
+      throw new TypeError(`'<' not supported between instances of '${typeof timeout}' and 'float'`);
     const pid = s.pid;
     if (c.control.state(pid) !== ProcState.Exited) {
       c.emit({ kind: "proc.block", on: { op: "join", target: pid, targetName: s.name, timeout } });
@@ -190,7 +247,9 @@ export class Process {
     const s = this.#s;
     if (s.closed) return;
     if (s.pid !== null && !s.isSelf && ctx().control.state(s.pid) !== ProcState.Exited) {
-      throw new ValueError("Cannot close a process while it is still running. You should first call join() or terminate().");
+      throw new ValueError(
+        "Cannot close a process while it is still running. You should first call join() or terminate().",
+      );
     }
     ctx().children.delete(this);
     s.closed = true;

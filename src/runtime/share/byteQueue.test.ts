@@ -14,7 +14,9 @@ const bytes = (...xs: number[]) => new Uint8Array(xs);
 const open = (opts: Parameters<typeof ByteQueue.create>[0] = {}) => new ByteQueue(ByteQueue.create(opts));
 /** Cheap equality for hot test loops; expect() only runs to report a difference. */
 const same = (r: Uint8Array | string, want: Uint8Array | undefined) =>
-  want === undefined ? r === "empty" : typeof r !== "string" && r.length === want.length && r.every((x, i) => x === want[i]);
+  want === undefined
+    ? r === "empty"
+    : typeof r !== "string" && r.length === want.length && r.every((x, i) => x === want[i]);
 /** Timeouts may end late (a loaded machine), never early. */
 const SLACK_MS = 500;
 
@@ -191,7 +193,7 @@ describe("ByteQueue ring growth", () => {
     const q = open(opts);
     const model: Uint8Array[] = [];
     let seed = 12345;
-    const rand = (n: number) => ((seed = (seed * 1103515245 + 12345) >>> 0) % n);
+    const rand = (n: number) => (seed = (seed * 1103515245 + 12345) >>> 0) % n;
     for (let step = 0; step < 20000; step++) {
       if (rand(100) < 55) {
         const item = Uint8Array.from({ length: rand(step % 1000 < 500 ? 40 : 400) }, () => rand(256));
@@ -273,7 +275,9 @@ describe("ByteQueue speed on one thread (printed, not asserted)", () => {
     for (let i = 0; i < n; i++) q.put(item, 0);
     for (let i = 0; i < n; i++) q.get(0);
     const bulk = performance.now() - t0;
-    const rate = (ms: number) => `${((n / ms) * 1000 / 1e6).toFixed(2)} M pairs/s`;
-    console.log(`[byteQueue] 1 thread, 8-byte items: alternating put/get ${rate(alt)}; ${n} puts then ${n} gets ${rate(bulk)}; growable=${GROWABLE_SUPPORTED}`);
+    const rate = (ms: number) => `${(((n / ms) * 1000) / 1e6).toFixed(2)} M pairs/s`;
+    console.log(
+      `[byteQueue] 1 thread, 8-byte items: alternating put/get ${rate(alt)}; ${n} puts then ${n} gets ${rate(bulk)}; growable=${GROWABLE_SUPPORTED}`,
+    );
   });
 });

@@ -4,9 +4,9 @@
  * growth while another thread reads, wake-ups by close and by get, and the speed
  * numbers (printed, never asserted: CI machines differ too much).
  */
-import { Worker } from "node:worker_threads";
 import { describe, expect, it } from "vitest";
 import { ByteQueue, type ByteQueueState } from "./byteQueue";
+import { startThread } from "../node/nodePlatform";
 
 const entry = new URL("./byteQueue.testWorker.mjs", import.meta.url);
 
@@ -17,7 +17,7 @@ interface Running<T> {
 }
 
 function spawn<T>(task: Record<string, unknown>): Running<T> {
-  const w = new Worker(entry, { workerData: task });
+  const w = startThread(entry, task);
   let onStart = () => {};
   const started = new Promise<void>((r) => (onStart = r));
   const done = new Promise<T>((resolve, reject) => {
@@ -49,46 +49,53 @@ describe("ByteQueue across threads", () => {
     // Bounded at 4 with some sides on 1 ms timeouts: puts and gets both wait, give up
     // and come back all the time, so a lost wake-up would hang a null-timeout side.
     ["bounded at 4, mixed timeouts", { maxItems: 4, timeouts: [null, 1, null] }],
-  ])("3 producers x 3 consumers x 30,000 items, %s: nothing lost, nothing twice, FIFO per producer", async (_, opts) => {
-    const state = ByteQueue.create({ initialBytes: 256, maxItems: opts.maxItems ?? 0 });
-    const n = 30_000;
-    const start = goWord();
-    const timeout = (k: number) => opts.timeouts?.[k] ?? null;
-    const consumers = [0, 1, 2].map((k) => spawn<{ tags: number[]; seqs: number[] }>({ task: "consume", state, timeoutMs: timeout(2 - k) }));
-    const producers = [1, 2, 3].map((id) => spawn<{ ms: number }>({ task: "produce", state, id, count: n, go: start, timeoutMs: timeout(id - 1) }));
-    await Promise.all(producers.map((p) => p.started));
-    go(start);
-    await Promise.all(producers.map((p) => p.done));
-    new ByteQueue(state).close();
-    const got = await Promise.all(consumers.map((c) => c.done));
+  ])(
+    "3 producers x 3 consumers x 30,000 items, %s: nothing lost, nothing twice, FIFO per producer",
+    async (_, opts) => {
+      const state = ByteQueue.create({ initialBytes: 256, maxItems: opts.maxItems ?? 0 });
+      const n = 30_000;
+      const start = goWord();
+      const timeout = (k: number) => opts.timeouts?.[k] ?? null;
+      const consumers = [0, 1, 2].map((k) =>
+        spawn<{ tags: number[]; seqs: number[] }>({ task: "consume", state, timeoutMs: timeout(2 - k) }),
+      );
+      const producers = [1, 2, 3].map((id) =>
+        spawn<{ ms: number }>({ task: "produce", state, id, count: n, go: start, timeoutMs: timeout(id - 1) }),
+      );
+      await Promise.all(producers.map((p) => p.started));
+      go(start);
+      await Promise.all(producers.map((p) => p.done));
+      new ByteQueue(state).close();
+      const got = await Promise.all(consumers.map((c) => c.done));
 
-    const bySeq = new Map<number, number>();
-    for (const { tags, seqs } of got) {
-      // Each consumer sees each producer's items in increasing order.
+      const bySeq = new Map<number, number>();
+      for (const { tags, seqs } of got) {
+        // Each consumer sees each producer's items in increasing order.
+        const last = new Map<number, number>();
+        tags.forEach((t, k) => {
+          const id = Math.floor(t / 0x1000000);
+          if ((last.get(id) ?? -1) >= t) expect.fail(`consumer saw ${t} after ${last.get(id)}`);
+          last.set(id, t);
+          if (bySeq.has(seqs[k]!)) expect.fail(`seq ${seqs[k]} got twice`);
+          bySeq.set(seqs[k]!, t);
+        });
+      }
+      expect(bySeq.size).toBe(3 * n);
+      expect(got.map((g) => g.tags.length).reduce((a, b) => a + b)).toBe(3 * n);
+      const all = new Set([...bySeq.values()]);
+      for (const id of [1, 2, 3]) for (let i = 0; i < n; i++) if (!all.has(tag(id, i))) expect.fail(`lost ${id}:${i}`);
+      // Seqs are 1..3n, and in seq order each producer's items are in put order: the
+      // numbering a timeline uses to join each put to its get.
       const last = new Map<number, number>();
-      tags.forEach((t, k) => {
+      for (let s = 1; s <= 3 * n; s++) {
+        const t = bySeq.get(s);
+        if (t === undefined) expect.fail(`no item has seq ${s}`);
         const id = Math.floor(t / 0x1000000);
-        if ((last.get(id) ?? -1) >= t) expect.fail(`consumer saw ${t} after ${last.get(id)}`);
+        if ((last.get(id) ?? -1) >= t) expect.fail(`seq ${s} (${t}) out of order`);
         last.set(id, t);
-        if (bySeq.has(seqs[k]!)) expect.fail(`seq ${seqs[k]} got twice`);
-        bySeq.set(seqs[k]!, t);
-      });
-    }
-    expect(bySeq.size).toBe(3 * n);
-    expect(got.map((g) => g.tags.length).reduce((a, b) => a + b)).toBe(3 * n);
-    const all = new Set([...bySeq.values()]);
-    for (const id of [1, 2, 3]) for (let i = 0; i < n; i++) if (!all.has(tag(id, i))) expect.fail(`lost ${id}:${i}`);
-    // Seqs are 1..3n, and in seq order each producer's items are in put order: the
-    // numbering a timeline uses to join each put to its get.
-    const last = new Map<number, number>();
-    for (let s = 1; s <= 3 * n; s++) {
-      const t = bySeq.get(s);
-      if (t === undefined) expect.fail(`no item has seq ${s}`);
-      const id = Math.floor(t / 0x1000000);
-      if ((last.get(id) ?? -1) >= t) expect.fail(`seq ${s} (${t}) out of order`);
-      last.set(id, t);
-    }
-  });
+      }
+    },
+  );
 
   it("items stay intact while a producer grows the ring under a reading consumer", async () => {
     const state = ByteQueue.create({ initialBytes: 64 });
@@ -98,7 +105,10 @@ describe("ByteQueue across threads", () => {
     for (let i = 0; i < n; i++) {
       const r = q.get(10_000);
       if (typeof r === "string") expect.fail(`get ${i}: ${r}`);
-      const ok = r.length === 4 + ((i * 7919) % 3000) && new DataView(r.buffer, r.byteOffset, r.byteLength).getUint32(0) === tag(7, i) && r.every((x, k) => k < 4 || x === ((i + k) & 0xff));
+      const ok =
+        r.length === 4 + ((i * 7919) % 3000) &&
+        new DataView(r.buffer, r.byteOffset, r.byteLength).getUint32(0) === tag(7, i) &&
+        r.every((x, k) => k < 4 || x === ((i + k) & 0xff));
       if (!ok) expect.fail(`item ${i} damaged (${r.length} bytes)`);
     }
     await p.done;
@@ -177,7 +187,9 @@ describe("ByteQueue speed across threads (printed, not asserted)", () => {
       await p.done;
     }
     const sorted = [...rates].sort((a, b) => a - b);
-    console.log(`[byteQueue] 2 threads, 100000 8-byte items: median ${sorted[2]!.toFixed(2)} M items/s, best ${sorted[4]!.toFixed(2)} (rounds: ${rates.map((r) => r.toFixed(2)).join(", ")})`);
+    console.log(
+      `[byteQueue] 2 threads, 100000 8-byte items: median ${sorted[2]!.toFixed(2)} M items/s, best ${sorted[4]!.toFixed(2)} (rounds: ${rates.map((r) => r.toFixed(2)).join(", ")})`,
+    );
   });
 
   it("ping-pong through two queues", async () => {

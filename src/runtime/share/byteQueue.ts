@@ -36,10 +36,34 @@ import type { ByteQueueSnapshot } from "./byteQueueInspect";
 // CommonJS, turn every use of an imported name into a getter call, which made a put
 // 3x slower in a hot loop. Bundled browser code is unaffected either way.
 const {
-  BYTES, CAP, CLOSED, COUNT, FLAGS, GET_HI, GET_LO, GET_WAITERS, HEAD, HEADER_BYTES, HEADER_INTS, LOCK,
-  MAX_CAP, MAX_ITEMS, NOT_EMPTY, NOT_FULL, POLLERS, PUT_HI, PUT_LO, PUT_WAITERS, UNFINISHED, USED,
-  GET_PENDING, PUT_PENDING,
-  align4, createState, growBuffer, recordBytes,
+  BYTES,
+  CAP,
+  CLOSED,
+  COUNT,
+  FLAGS,
+  GET_HI,
+  GET_LO,
+  GET_WAITERS,
+  HEAD,
+  HEADER_BYTES,
+  HEADER_INTS,
+  LOCK,
+  MAX_CAP,
+  MAX_ITEMS,
+  NOT_EMPTY,
+  NOT_FULL,
+  POLLERS,
+  PUT_HI,
+  PUT_LO,
+  PUT_WAITERS,
+  UNFINISHED,
+  USED,
+  GET_PENDING,
+  PUT_PENDING,
+  align4,
+  createState,
+  growBuffer,
+  recordBytes,
 } = layout;
 const { copyIn, copyOut, relocate } = ring;
 const { bump, read, readSnapshot } = inspect;
@@ -53,10 +77,15 @@ export type GetResult = Uint8Array<ArrayBuffer> | "empty" | "closed";
 export type PollResult = "ready" | "empty" | "closed";
 
 /** Outcomes of the internal checks (NOT_YET: empty for a get, full for a put). */
-const OK = 0, NOT_YET = 1, SHUT = 2, NO_MEMORY = 3;
+const OK = 0,
+  NOT_YET = 1,
+  SHUT = 2,
+  NO_MEMORY = 3;
 type Status = 0 | 1 | 2 | 3;
 /** Who waits: the word and the registration differ. */
-const PUT = 0, GET = 1, POLL = 2;
+const PUT = 0,
+  GET = 1,
+  POLL = 2;
 type Waiter = 0 | 1 | 2;
 
 export class ByteQueue {
@@ -93,7 +122,10 @@ export class ByteQueue {
     const n = bytes.length;
     const need = recordBytes(n);
     const h = this.h;
-    if (need > Atomics.load(h, MAX_CAP)) throw new RangeError(`an item of ${n} bytes cannot fit in this queue (limit ${Atomics.load(h, MAX_CAP) - 4} bytes)`);
+    if (need > Atomics.load(h, MAX_CAP))
+      throw new RangeError(
+        `an item of ${n} bytes cannot fit in this queue (limit ${Atomics.load(h, MAX_CAP) - 4} bytes)`,
+      );
     this.mutex.lock();
     let s = this.room(need);
     if (s === NOT_YET && timeoutMs !== 0) s = this.wait(PUT, need, timeoutMs);
@@ -150,7 +182,10 @@ export class ByteQueue {
     this.lastGetSeq = bump(h, GET_LO, GET_HI);
     // A bounded queue's putters wait for a slot: one freed, one woken. Otherwise
     // they wait for ring bytes, which may suit any of them: wake them all.
-    const wake = h[MAX_ITEMS]! > 0 && cap < h[MAX_CAP]! ? wakeOne(h, PUT_WAITERS, PUT_PENDING) : wakeAll(h, PUT_WAITERS, PUT_PENDING);
+    const wake =
+      h[MAX_ITEMS]! > 0 && cap < h[MAX_CAP]!
+        ? wakeOne(h, PUT_WAITERS, PUT_PENDING)
+        : wakeAll(h, PUT_WAITERS, PUT_PENDING);
     if (wake) Atomics.add(h, NOT_FULL, 1);
     this.mutex.unlock();
     if (wake) Atomics.notify(h, NOT_FULL, wake);

@@ -33,7 +33,13 @@ export function copyIn(data: Uint8Array, cap: number, pos: number, src: Uint8Arr
  * Copies `n` ring bytes from `pos` into `out` (n bytes, fresh and non-shared: what a
  * get hands out must not change under the caller when the ring is reused).
  */
-export function copyOut(data: Uint8Array, cap: number, pos: number, n: number, out: Uint8Array<ArrayBuffer>): Uint8Array<ArrayBuffer> {
+export function copyOut(
+  data: Uint8Array,
+  cap: number,
+  pos: number,
+  n: number,
+  out: Uint8Array<ArrayBuffer>,
+): Uint8Array<ArrayBuffer> {
   const first = cap - pos;
   if (n <= first) {
     if (n <= SMALL) {

@@ -12,7 +12,29 @@ const moduleLookup = (bindings: Record<string, unknown>): PickleHooks => ({ look
 
 describe("primitives", () => {
   it("round-trips numbers exactly, small ints in 3 bytes", () => {
-    const nums = [0, 1, -1, 63, -64, 64, 127, 128, 300, 2 ** 31 - 1, -(2 ** 31), 2 ** 31, 2 ** 53, -(2 ** 53), 0.5, -0, NaN, Infinity, -Infinity, Number.MIN_VALUE, 1e308];
+    const nums = [
+      0,
+      1,
+      -1,
+      63,
+      -64,
+      64,
+      127,
+      128,
+      300,
+      2 ** 31 - 1,
+      -(2 ** 31),
+      2 ** 31,
+      2 ** 53,
+      -(2 ** 53),
+      0.5,
+      -0,
+      NaN,
+      Infinity,
+      -Infinity,
+      Number.MIN_VALUE,
+      1e308,
+    ];
     for (const n of nums) expect(Object.is(rt(n), n), String(n)).toBe(true);
     expect(dumps(5).bytes.length).toBe(3);
     expect(dumps(-64).bytes.length).toBe(3);
@@ -29,15 +51,32 @@ describe("primitives", () => {
   });
 
   it("round-trips strings, including non-ASCII, astral and lone surrogates", () => {
-    const strs = ["", "a", "hello world", "x".repeat(1000), "héllo", "日本語", "😀 emoji", "é".repeat(100), "€".repeat(50),
-      "\ud800", "a\udc00b", "\udbff\udfff", "\ud83d", "mixed ascii then ü and 😀 and \ud800 end",
-      "ab😀".repeat(5000), "\u0000\u007f\u0080\u07ff\u0800\uffff",
-      "\ufeff starts with a byte order mark, and is long enough for the native path", "x".repeat(100) + "\udc00" + "y".repeat(100)];
+    const strs = [
+      "",
+      "a",
+      "hello world",
+      "x".repeat(1000),
+      "héllo",
+      "日本語",
+      "😀 emoji",
+      "é".repeat(100),
+      "€".repeat(50),
+      "\ud800",
+      "a\udc00b",
+      "\udbff\udfff",
+      "\ud83d",
+      "mixed ascii then ü and 😀 and \ud800 end",
+      "ab😀".repeat(5000),
+      "\u0000\u007f\u0080\u07ff\u0800\uffff",
+      "\ufeff starts with a byte order mark, and is long enough for the native path",
+      "x".repeat(100) + "\udc00" + "y".repeat(100),
+    ];
     for (const s of strs) expect(rt(s)).toBe(s);
   });
 
   it("round-trips bigints", () => {
-    for (const b of [0n, 1n, -1n, 255n, 256n, -256n, 2n ** 64n, -(2n ** 200n) + 12345n, 10n ** 100n]) expect(rt(b)).toBe(b);
+    for (const b of [0n, 1n, -1n, 255n, 256n, -256n, 2n ** 64n, -(2n ** 200n) + 12345n, 10n ** 100n])
+      expect(rt(b)).toBe(b);
   });
 });
 
@@ -46,10 +85,19 @@ describe("containers", () => {
     // eslint-disable-next-line no-sparse-arrays
     expect(rt([1, , 3])).toEqual([1, null, 3]);
     const v = {
-      a: 1, b: "two", c: [1, [2, [3, { d: 4 }]]], "": 0, 7: "seven",
-      m: new Map<unknown, unknown>([[1, "one"], ["k", { x: 1 }], [{ o: 1 }, [2]]]),
+      a: 1,
+      b: "two",
+      c: [1, [2, [3, { d: 4 }]]],
+      "": 0,
+      7: "seven",
+      m: new Map<unknown, unknown>([
+        [1, "one"],
+        ["k", { x: 1 }],
+        [{ o: 1 }, [2]],
+      ]),
       s: new Set([1, "1", 2n]),
-      d: new Date(1700000000123), bad: new Date(NaN),
+      d: new Date(1700000000123),
+      bad: new Date(NaN),
       r: /a+b/giu,
     };
     const out = rt(v) as typeof v;
@@ -86,7 +134,17 @@ describe("containers", () => {
 });
 
 describe("typed arrays", () => {
-  const kinds = [Int8Array, Uint8Array, Uint8ClampedArray, Int16Array, Uint16Array, Int32Array, Uint32Array, Float32Array, Float64Array] as const;
+  const kinds = [
+    Int8Array,
+    Uint8Array,
+    Uint8ClampedArray,
+    Int16Array,
+    Uint16Array,
+    Int32Array,
+    Uint32Array,
+    Float32Array,
+    Float64Array,
+  ] as const;
 
   it("round-trips every kind, a subarray as just its own elements", () => {
     for (const K of kinds) {
@@ -104,7 +162,8 @@ describe("typed arrays", () => {
       expect(out.constructor).toBe(K);
       expect([...out]).toEqual([...sub]);
     }
-    const F16 = (globalThis as Record<string, unknown>).Float16Array as (new (a: number[]) => { length: number }) | undefined;
+    const F16 = (globalThis as Record<string, unknown>).Float16Array as
+      (new (a: number[]) => { length: number }) | undefined;
     if (F16) expect((rt(new F16([1.5, -2])) as object).constructor).toBe(F16);
   });
 
@@ -127,7 +186,9 @@ describe("typed arrays", () => {
 
   it("handles a 50 MB Uint8Array", () => {
     const big = new Uint8Array(50 * 1024 * 1024);
-    big[0] = 1; big[big.length - 1] = 2; big[12345678] = 3;
+    big[0] = 1;
+    big[big.length - 1] = 2;
+    big[12345678] = 3;
     const t0 = performance.now();
     const { bytes } = dumps(big);
     const t1 = performance.now();
@@ -213,8 +274,10 @@ describe("class instances", () => {
   });
 
   it("rebuilds cycles through instances, and does not run setters", () => {
-    const a = new Node3("a"), b = new Node3("b");
-    a.next = b; b.next = a;
+    const a = new Node3("a"),
+      b = new Node3("b");
+    a.next = b;
+    b.next = a;
     const out = rt(a, hooks) as Node3;
     expect(out).toBeInstanceOf(Node3);
     expect(out.next!.next).toBe(out);
@@ -230,10 +293,16 @@ describe("class instances", () => {
       v = 1;
     }
     expect(() => dumps(new Hidden(), hooks)).toThrow(PicklingError);
-    expect(() => dumps({ deep: [new Hidden()] }, hooks)).toThrow("Can't pickle <class '__main__.Hidden'>: attribute lookup Hidden on __main__ failed");
+    expect(() => dumps({ deep: [new Hidden()] }, hooks)).toThrow(
+      "Can't pickle <class '__main__.Hidden'>: attribute lookup Hidden on __main__ failed",
+    );
     // Same name, another class: the name does not lead back to it.
-    const Impostor = class Point { v = 1; };
-    expect(() => dumps(new Impostor(), hooks)).toThrow("Can't pickle <class '__main__.Point'>: attribute lookup Point on __main__ failed");
+    const Impostor = class Point {
+      v = 1;
+    };
+    expect(() => dumps(new Impostor(), hooks)).toThrow(
+      "Can't pickle <class '__main__.Point'>: attribute lookup Point on __main__ failed",
+    );
   });
 
   it("without lookup, writes instances, and loads fails clearly where the class is unknown", () => {
@@ -286,10 +355,18 @@ describe("PicklingError", () => {
   it("refuses functions and symbols in CPython's words", () => {
     function work(): void {}
     expect(() => dumps(work)).toThrow(PicklingError);
-    expect(() => dumps([1, { f: work }])).toThrow("Can't pickle <function work>: attribute lookup work on __main__ failed");
-    expect(() => dumps({ cb: () => 1 }.cb)).toThrow("Can't pickle <function cb>: attribute lookup cb on __main__ failed");
-    expect(() => dumps([() => 1])).toThrow("Can't pickle <function <lambda>>: attribute lookup <lambda> on __main__ failed");
-    expect(() => dumps(class Foo {})).toThrow("Can't pickle <class '__main__.Foo'>: attribute lookup Foo on __main__ failed");
+    expect(() => dumps([1, { f: work }])).toThrow(
+      "Can't pickle <function work>: attribute lookup work on __main__ failed",
+    );
+    expect(() => dumps({ cb: () => 1 }.cb)).toThrow(
+      "Can't pickle <function cb>: attribute lookup cb on __main__ failed",
+    );
+    expect(() => dumps([() => 1])).toThrow(
+      "Can't pickle <function <lambda>>: attribute lookup <lambda> on __main__ failed",
+    );
+    expect(() => dumps(class Foo {})).toThrow(
+      "Can't pickle <class '__main__.Foo'>: attribute lookup Foo on __main__ failed",
+    );
     expect(() => dumps(Symbol("s"))).toThrow(new PicklingError("cannot pickle 'symbol' object"));
     expect(() => dumps({ s: Symbol.iterator })).toThrow("cannot pickle 'symbol' object");
     expect(() => dumps(new WeakMap())).toThrow("cannot pickle 'WeakMap' object");
@@ -297,7 +374,9 @@ describe("PicklingError", () => {
   });
 
   it("saves a top-level function or class by name, as pickle does, when lookup finds it", () => {
-    function work(): number { return 1; }
+    function work(): number {
+      return 1;
+    }
     const hooks = moduleLookup({ work, Point });
     const [f, C] = rt([work, Point], hooks) as [typeof work, typeof Point];
     expect(f).toBe(work);
@@ -311,7 +390,10 @@ class FakeLock {
   constructor(readonly word: Int32Array) {}
 }
 const lockHooks: PickleHooks = {
-  encodeHandle: (v) => (v instanceof FakeLock ? { kind: "Lock", state: { sab: v.word.buffer, word: v.word, index: v.word.byteOffset / 4 } } : undefined),
+  encodeHandle: (v) =>
+    v instanceof FakeLock
+      ? { kind: "Lock", state: { sab: v.word.buffer, word: v.word, index: v.word.byteOffset / 4 } }
+      : undefined,
   decodeHandle: (kind, state) => {
     expect(kind).toBe("Lock");
     return new FakeLock((state as { word: Int32Array }).word);
@@ -326,7 +408,12 @@ describe("handles", () => {
     const { bytes, shared } = dumps({ lock, again: lock, other, raw: sab }, lockHooks);
     expect(shared).toEqual([sab]);
     expect(shared[0]).toBe(sab);
-    const out = loads(bytes, shared, lockHooks) as { lock: FakeLock; again: FakeLock; other: FakeLock; raw: SharedArrayBuffer };
+    const out = loads(bytes, shared, lockHooks) as {
+      lock: FakeLock;
+      again: FakeLock;
+      other: FakeLock;
+      raw: SharedArrayBuffer;
+    };
     expect(out.lock).toBeInstanceOf(FakeLock);
     expect(out.again).toBe(out.lock);
     expect(out.raw).toBe(sab);
@@ -338,7 +425,11 @@ describe("handles", () => {
   });
 
   it("lets encodeHandle refuse (CPython's RuntimeError for a Lock in a queue)", () => {
-    const refuse: PickleHooks = { encodeHandle: () => { throw new Error("Lock objects should only be shared between processes through inheritance"); } };
+    const refuse: PickleHooks = {
+      encodeHandle: () => {
+        throw new Error("Lock objects should only be shared between processes through inheritance");
+      },
+    };
     expect(() => dumps([new FakeLock(new Int32Array(4))], refuse)).toThrow("Lock objects should only");
   });
 
@@ -360,7 +451,24 @@ describe("handles", () => {
 describe("bytes", () => {
   const sample = (): unknown => {
     const shared = { s: "shared ü" };
-    return [1, -2, 3.5, "text", "日本", "a longer string, decoded natively even from shared memory: ü", 2n ** 70n, null, true, [shared, shared], new Map([["k", new Set([1])]]), new Date(5), /x/g, new Float64Array([1.5, 2]), new Uint8Array([1, 2]).buffer, { a: { b: [] } }];
+    return [
+      1,
+      -2,
+      3.5,
+      "text",
+      "日本",
+      "a longer string, decoded natively even from shared memory: ü",
+      2n ** 70n,
+      null,
+      true,
+      [shared, shared],
+      new Map([["k", new Set([1])]]),
+      new Date(5),
+      /x/g,
+      new Float64Array([1.5, 2]),
+      new Uint8Array([1, 2]).buffer,
+      { a: { b: [] } },
+    ];
   };
 
   it("reads a pickle held in shared memory", () => {
@@ -384,7 +492,8 @@ describe("bytes", () => {
 
   it("rejects every truncation, trailing bytes, and bad first bytes with UnpicklingError", () => {
     const { bytes } = dumps(sample());
-    for (let n = 0; n < bytes.length; n++) expect(() => loads(bytes.subarray(0, n)), `prefix ${n}`).toThrow(UnpicklingError);
+    for (let n = 0; n < bytes.length; n++)
+      expect(() => loads(bytes.subarray(0, n)), `prefix ${n}`).toThrow(UnpicklingError);
     expect(() => loads(bytes.subarray(0, 0))).toThrow("pickle data was truncated");
     const longer = new Uint8Array(bytes.length + 1);
     longer.set(bytes);
@@ -407,8 +516,13 @@ describe("bytes", () => {
     for (let trial = 0; trial < 3000; trial++) {
       const b = trial % 2 ? new Uint8Array(1 + (rand() % 40)).map(rand) : good.slice();
       b[0] = 0xb1;
-      if (trial % 2 === 0) for (let k = 0; k < 3; k++) b[1 + (rand() * 7 + k) % (b.length - 1)] = rand();
-      try { loads(b); } catch (e) { expect(e).toBeInstanceOf(Error); threw++; }
+      if (trial % 2 === 0) for (let k = 0; k < 3; k++) b[1 + ((rand() * 7 + k) % (b.length - 1))] = rand();
+      try {
+        loads(b);
+      } catch (e) {
+        expect(e).toBeInstanceOf(Error);
+        threw++;
+      }
     }
     expect(threw).toBeGreaterThan(1000);
     expect(performance.now() - t0).toBeLessThan(5000);
@@ -429,24 +543,55 @@ describe("performance (measured, not asserted)", () => {
 
   it("prints timings", () => {
     let sink = 0;
-    time("small int", 100_000, () => { const { bytes, shared } = dumps(sink & 1023); sink += loads(bytes, shared) as number; });
-    time("short string", 50_000, () => { const { bytes, shared } = dumps("item-42"); sink += (loads(bytes, shared) as string).length; });
+    time("small int", 100_000, () => {
+      const { bytes, shared } = dumps(sink & 1023);
+      sink += loads(bytes, shared) as number;
+    });
+    time("short string", 50_000, () => {
+      const { bytes, shared } = dumps("item-42");
+      sink += (loads(bytes, shared) as string).length;
+    });
     const kb = new Uint8Array(1024).map((_, i) => i);
-    time("1 KB Uint8Array", 20_000, () => { const { bytes, shared } = dumps(kb); sink += (loads(bytes, shared) as Uint8Array).length; });
+    time("1 KB Uint8Array", 20_000, () => {
+      const { bytes, shared } = dumps(kb);
+      sink += (loads(bytes, shared) as Uint8Array).length;
+    });
     const w = new PickleWriter();
-    time("small int via dumpsInto", 100_000, () => { w.reset(); dumpsInto(7, w); sink += loads(w.view()) as number; });
+    time("small int via dumpsInto", 100_000, () => {
+      w.reset();
+      dumpsInto(7, w);
+      sink += loads(w.view()) as number;
+    });
     const objs = Array.from({ length: 1000 }, (_, i) => ({ id: i, name: `item ${i}`, score: i / 7, tags: ["a", "b"] }));
-    time("1,000 small objects", 100, () => { const { bytes, shared } = dumps(objs); sink += (loads(bytes, shared) as unknown[]).length; });
+    time("1,000 small objects", 100, () => {
+      const { bytes, shared } = dumps(objs);
+      sink += (loads(bytes, shared) as unknown[]).length;
+    });
     const pts = Array.from({ length: 1000 }, (_, i) => new Point(i, -i));
     const hooks = moduleLookup({ Point });
-    time("1,000 class instances", 100, () => { const { bytes, shared } = dumps(pts, hooks); sink += (loads(bytes, shared, hooks) as unknown[]).length; });
+    time("1,000 class instances", 100, () => {
+      const { bytes, shared } = dumps(pts, hooks);
+      sink += (loads(bytes, shared, hooks) as unknown[]).length;
+    });
     const text = "lorem ipsum dolor ".repeat(6000);
-    time("100 KB ASCII string", 50, () => { const { bytes } = dumps(text); sink += (loads(bytes) as string).length; });
+    time("100 KB ASCII string", 50, () => {
+      const { bytes } = dumps(text);
+      sink += (loads(bytes) as string).length;
+    });
     const uni = "日本語テキスト".repeat(15000);
-    time("100 K-char CJK string", 20, () => { const { bytes } = dumps(uni); sink += (loads(bytes) as string).length; });
-    time("structuredClone, for scale: small int", 100_000, () => { sink += structuredClone(sink & 1023); });
-    time("structuredClone, for scale: 1 KB Uint8Array", 20_000, () => { sink += structuredClone(kb).length; });
-    time("structuredClone, for scale: 1,000 small objects", 100, () => { sink += structuredClone(objs).length; });
+    time("100 K-char CJK string", 20, () => {
+      const { bytes } = dumps(uni);
+      sink += (loads(bytes) as string).length;
+    });
+    time("structuredClone, for scale: small int", 100_000, () => {
+      sink += structuredClone(sink & 1023);
+    });
+    time("structuredClone, for scale: 1 KB Uint8Array", 20_000, () => {
+      sink += structuredClone(kb).length;
+    });
+    time("structuredClone, for scale: 1,000 small objects", 100, () => {
+      sink += structuredClone(objs).length;
+    });
     expect(sink).toBeGreaterThan(0);
   }, 120_000);
 });

@@ -39,7 +39,23 @@ import { Encoder, PickleWriter, readUtf8, UnpicklingError } from "./pickleWriter
 
 // Copied into this module's own constants: an imported binding can cost a getter call per read under some loaders (tsx, vite-node).
 const { ARRAY, ARRAY_BUFFER, BIGNEG, BIGPOS, DATE, ERROR, F64, F64_BYTES, FALSE, FLOAT, GLOBAL, HANDLE, INSTANCE } = F;
-const { INT, MAGIC, MAP, NONE, NULL_OBJECT, OBJECT, REF, REGEXP, SET, SHARED, SHARED_VIEW, STR, TRUE, VIEW, VIEW_NAMES } = F;
+const {
+  INT,
+  MAGIC,
+  MAP,
+  NONE,
+  NULL_OBJECT,
+  OBJECT,
+  REF,
+  REGEXP,
+  SET,
+  SHARED,
+  SHARED_VIEW,
+  STR,
+  TRUE,
+  VIEW,
+  VIEW_NAMES,
+} = F;
 
 export { PickleWriter, UnpicklingError } from "./pickleWriter";
 
@@ -56,7 +72,6 @@ export interface Pickled {
   /** The SharedArrayBuffers the bytes refer to by index; empty for plain data. */
   shared: SharedArrayBuffer[];
 }
-
 
 /** Reused by dumps (copied out at the end); a nested dumps, from a hook, gets its own. */
 let scratch = new PickleWriter(4096);
@@ -108,12 +123,19 @@ export function dumpsInto(value: unknown, writer: PickleWriter, hooks?: PickleHo
  * again. Its `.buffer` then holds the pickle around it. `start`: where the pickle
  * begins in `bytes` (a pipe message has a kind byte before it).
  */
-export function loads(bytes: Uint8Array, shared: readonly SharedArrayBuffer[] = NO_SHARED, hooks?: PickleHooks, owned = false, start = 0): unknown {
+export function loads(
+  bytes: Uint8Array,
+  shared: readonly SharedArrayBuffer[] = NO_SHARED,
+  hooks?: PickleHooks,
+  owned = false,
+  start = 0,
+): unknown {
   if (bytes.length <= start) throw new UnpicklingError("pickle data was truncated");
   if (bytes[start] !== MAGIC) throw badKey(bytes[start]!);
   const r = new Reader(bytes, shared, hooks, owned, start + 1);
   const v = r.value();
-  if (r.pos !== bytes.length) throw new UnpicklingError(`pickle data has ${bytes.length - r.pos} unexpected bytes after its end`);
+  if (r.pos !== bytes.length)
+    throw new UnpicklingError(`pickle data has ${bytes.length - r.pos} unexpected bytes after its end`);
   return v;
 }
 
@@ -124,8 +146,20 @@ function badKey(b: number): UnpicklingError {
 }
 
 const HEX = Array.from({ length: 256 }, (_, i) => i.toString(16).padStart(2, "0"));
-const VIEW_CTORS = VIEW_NAMES.map((n) => (globalThis as Record<string, unknown>)[n] as (new (b: ArrayBufferLike, offset?: number, length?: number) => ArrayBufferView) | undefined);
-const NATIVE_ERRORS: Record<string, ErrorConstructor | undefined> = { Error, TypeError, RangeError, SyntaxError, ReferenceError, EvalError, URIError };
+const VIEW_CTORS = VIEW_NAMES.map(
+  (n) =>
+    (globalThis as Record<string, unknown>)[n] as
+      (new (b: ArrayBufferLike, offset?: number, length?: number) => ArrayBufferView) | undefined,
+);
+const NATIVE_ERRORS: Record<string, ErrorConstructor | undefined> = {
+  Error,
+  TypeError,
+  RangeError,
+  SyntaxError,
+  ReferenceError,
+  EvalError,
+  URIError,
+};
 const DECODER = new TextDecoder("utf-8", { fatal: true, ignoreBOM: true });
 
 /** Sets a field as an own data property: no setter of the class runs, and `__proto__` is a key like any other. */
@@ -163,7 +197,8 @@ class Reader {
   private varint(): number {
     let b = this.byte();
     if (b < 0x80) return b;
-    let n = b & 0x7f, scale = 0x80;
+    let n = b & 0x7f,
+      scale = 0x80;
     do {
       if (scale > 2 ** 49) this.overlong();
       b = this.byte();
@@ -196,7 +231,8 @@ class Reader {
   }
 
   private f64(): number {
-    const b = this.buf, p = this.pos;
+    const b = this.buf,
+      p = this.pos;
     if (p + 8 > b.length) this.truncated();
     for (let i = 0; i < 8; i++) F64_BYTES[i] = b[p + i]!;
     this.pos = p + 8;
@@ -204,7 +240,10 @@ class Reader {
   }
 
   private str(): string {
-    const n = this.count(), b = this.buf, start = this.pos, end = start + n;
+    const n = this.count(),
+      b = this.buf,
+      start = this.pos,
+      end = start + n;
     this.pos = end;
     if (n <= 32) {
       let s = "";
@@ -229,7 +268,8 @@ class Reader {
   private fields<T extends object>(o: T, plain: boolean): T {
     this.memo.push(o);
     for (let n = this.count(); n > 0; n--) {
-      const k = this.str(), v = this.value();
+      const k = this.str(),
+        v = this.value();
       if (plain && k !== "__proto__") (o as Record<string, unknown>)[k] = v;
       else define(o, k, v);
     }
@@ -238,7 +278,8 @@ class Reader {
 
   private lookupClass(name: string): { prototype: object } {
     const cls = this.hooks?.lookup?.(name);
-    if (typeof cls === "function" && typeof cls.prototype === "object" && cls.prototype !== null) return cls as { prototype: object };
+    if (typeof cls === "function" && typeof cls.prototype === "object" && cls.prototype !== null)
+      return cls as { prototype: object };
     // CPython's AttributeError words, for a class the receiving module does not define.
     throw new UnpicklingError(`Can't get attribute '${name}' on <module '__main__'>`);
   }
@@ -246,29 +287,43 @@ class Reader {
   value(): unknown {
     const tag = this.byte();
     switch (tag) {
-      case INT: { const z = this.varint(); return z > 0xffffffff ? this.overlong() : (z >>> 1) ^ -(z & 1); }
-      case NONE: return null;
-      case FALSE: return false;
-      case TRUE: return true;
-      case FLOAT: return this.f64();
-      case STR: return this.str();
+      case INT: {
+        const z = this.varint();
+        return z > 0xffffffff ? this.overlong() : (z >>> 1) ^ -(z & 1);
+      }
+      case NONE:
+        return null;
+      case FALSE:
+        return false;
+      case TRUE:
+        return true;
+      case FLOAT:
+        return this.f64();
+      case STR:
+        return this.str();
       case REF: {
         const i = this.varint();
         if (i >= this.memo.length) throw new UnpicklingError(`pickle data refers to object ${i}, not yet seen`);
         return this.memo[i];
       }
       case ARRAY: {
-        const n = this.count(), a: unknown[] = new Array<unknown>(n);
+        const n = this.count(),
+          a: unknown[] = new Array<unknown>(n);
         this.memo.push(a);
         for (let i = 0; i < n; i++) a[i] = this.value();
         return a;
       }
-      case OBJECT: return this.fields({}, true);
-      case NULL_OBJECT: return this.fields(Object.create(null) as object, true);
+      case OBJECT:
+        return this.fields({}, true);
+      case NULL_OBJECT:
+        return this.fields(Object.create(null) as object, true);
       case MAP: {
         const m = new Map<unknown, unknown>();
         this.memo.push(m);
-        for (let n = this.count(); n > 0; n--) { const k = this.value(); m.set(k, this.value()); }
+        for (let n = this.count(); n > 0; n--) {
+          const k = this.value();
+          m.set(k, this.value());
+        }
         return m;
       }
       case SET: {
@@ -277,38 +332,54 @@ class Reader {
         for (let n = this.count(); n > 0; n--) s.add(this.value());
         return s;
       }
-      case DATE: return this.push(new Date(this.f64()));
-      case REGEXP: { const source = this.str(); return this.push(new RegExp(source, this.str())); }
-      case ARRAY_BUFFER: return this.push(this.take(this.varint()).buffer);
+      case DATE:
+        return this.push(new Date(this.f64()));
+      case REGEXP: {
+        const source = this.str();
+        return this.push(new RegExp(source, this.str()));
+      }
+      case ARRAY_BUFFER:
+        return this.push(this.take(this.varint()).buffer);
       case VIEW: {
-        const Ctor = this.viewCtor(), n = this.varint();
+        const Ctor = this.viewCtor(),
+          n = this.varint();
         if (Ctor === Uint8Array) return this.push(this.owned ? this.view(n) : this.take(n));
         return this.push(new Ctor(this.take(n).buffer));
       }
-      case SHARED: return this.push(this.sharedAt(this.varint()));
+      case SHARED:
+        return this.push(this.sharedAt(this.varint()));
       case SHARED_VIEW: {
-        const Ctor = this.viewCtor(), sab = this.sharedAt(this.varint()), offset = this.varint();
+        const Ctor = this.viewCtor(),
+          sab = this.sharedAt(this.varint()),
+          offset = this.varint();
         return this.push(new Ctor(sab, offset, this.varint()));
       }
-      case BIGPOS: case BIGNEG: {
+      case BIGPOS:
+      case BIGNEG: {
         let hex = "0x0";
         for (let n = this.count(); n > 0; n--) hex += HEX[this.byte()]!;
         return tag === BIGNEG ? -BigInt(hex) : BigInt(hex);
       }
-      case ERROR: return this.error();
-      case INSTANCE: return this.fields(Object.create(this.lookupClass(this.str()).prototype) as object, false);
+      case ERROR:
+        return this.error();
+      case INSTANCE:
+        return this.fields(Object.create(this.lookupClass(this.str()).prototype) as object, false);
       case HANDLE: {
         const slot = this.memo.push(undefined) - 1;
-        const kind = this.str(), state = this.value();
+        const kind = this.str(),
+          state = this.value();
         const decode = this.hooks?.decodeHandle;
-        if (!decode) throw new UnpicklingError(`pickle data holds a '${kind}' handle, and no decodeHandle hook was given`);
+        if (!decode)
+          throw new UnpicklingError(`pickle data holds a '${kind}' handle, and no decodeHandle hook was given`);
         return (this.memo[slot] = decode(kind, state));
       }
       case GLOBAL: {
-        const name = this.str(), v = this.hooks?.lookup?.(name);
+        const name = this.str(),
+          v = this.hooks?.lookup?.(name);
         return v !== undefined ? v : this.lookupClass(name);
       }
-      default: throw badKey(tag);
+      default:
+        throw badKey(tag);
     }
   }
 
@@ -318,7 +389,8 @@ class Reader {
   }
 
   private viewCtor(): new (b: ArrayBufferLike, offset?: number, length?: number) => ArrayBufferView {
-    const code = this.byte(), Ctor = VIEW_CTORS[code];
+    const code = this.byte(),
+      Ctor = VIEW_CTORS[code];
     if (!Ctor) throw new UnpicklingError(`pickle data holds an array of unknown kind ${code}`);
     return Ctor;
   }
@@ -331,12 +403,23 @@ class Reader {
 
   /** A real Error (Reflect.construct: internal slot, no user constructor call) with the class's prototype. */
   private error(): Error {
-    const cls = this.str(), name = this.str(), message = this.str();
+    const cls = this.str(),
+      name = this.str(),
+      message = this.str();
     const found = this.hooks?.lookup?.(cls);
-    const target = typeof found === "function" && found.prototype instanceof Error ? (found as ErrorConstructor) : (NATIVE_ERRORS[cls] ?? Error);
+    const target =
+      typeof found === "function" && found.prototype instanceof Error
+        ? (found as ErrorConstructor)
+        : (NATIVE_ERRORS[cls] ?? Error);
     const e = Reflect.construct(Error, [message], target) as Error;
-    Object.defineProperty(e, "stack", { value: `${name}: ${message}`, writable: true, configurable: true, enumerable: false });
-    if (e.name !== name) Object.defineProperty(e, "name", { value: name, writable: true, configurable: true, enumerable: false });
+    Object.defineProperty(e, "stack", {
+      value: `${name}: ${message}`,
+      writable: true,
+      configurable: true,
+      enumerable: false,
+    });
+    if (e.name !== name)
+      Object.defineProperty(e, "name", { value: name, writable: true, configurable: true, enumerable: false });
     return this.fields(e, false);
   }
 }

@@ -35,7 +35,12 @@ export function waitsOn(ms: number | null): boolean {
  * Hot callers try the brief part themselves, so the common case (no wait, or a short
  * one) builds no closure and no target.
  */
-export function waitAnnouncedRest<R>(ms: number | null, target: WaitTarget, attempt: (ms: number | null) => R, outcome: (r: R) => UnblockOutcome): R {
+export function waitAnnouncedRest<R>(
+  ms: number | null,
+  target: WaitTarget,
+  attempt: (ms: number | null) => R,
+  outcome: (r: R) => UnblockOutcome,
+): R {
   const c = ctx();
   c.emit({ kind: "proc.block", on: { op: "obj", ...target, timeout: ms === null ? null : ms / 1000 } });
   const r = attempt(ms === null ? null : ms - BRIEF_WAIT_MS);
@@ -47,7 +52,13 @@ export function waitAnnouncedRest<R>(ms: number | null, target: WaitTarget, atte
  * Runs `attempt` for a wait of `ms` (null: forever; 0: not at all). `mustWait`
  * says an attempt found nothing yet; `outcome` names how the announced wait ended.
  */
-export function waitAnnounced<R>(ms: number | null, target: WaitTarget, attempt: (ms: number | null) => R, mustWait: (r: R) => boolean, outcome: (r: R) => UnblockOutcome): R {
+export function waitAnnounced<R>(
+  ms: number | null,
+  target: WaitTarget,
+  attempt: (ms: number | null) => R,
+  mustWait: (r: R) => boolean,
+  outcome: (r: R) => UnblockOutcome,
+): R {
   const first = attempt(briefPart(ms));
   if (!mustWait(first) || !waitsOn(ms)) return first;
   return waitAnnouncedRest(ms, target, attempt, outcome);

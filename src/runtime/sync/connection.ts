@@ -8,7 +8,14 @@
 import { BrokenPipeError, EOFError, OSError, RuntimeError, ValueError } from "../lib/exceptions";
 import { ctx } from "../process/context";
 import { ByteQueue, type ByteQueueState } from "../share/byteQueue";
-import { HANDLE, onTravelFailed, registerHandleKind, registerTraveller, settleTravel, type HandleDescription } from "./handles";
+import {
+  HANDLE,
+  onTravelFailed,
+  registerHandleKind,
+  registerTraveller,
+  settleTravel,
+  type HandleDescription,
+} from "./handles";
 import { PIPE_POOL_SIZE, POOL_DUPLEX, POOL_ID, sendQueueOf } from "./pipePool";
 import { briefPart, waitAnnouncedRest } from "./announcedWait";
 import { pickleItem, previewItem, unpickleItem } from "./itemCodec";
@@ -117,7 +124,8 @@ export class Connection {
     try {
       this.check();
       if (!this.#send) throw new OSError("connection is read-only");
-      if (Atomics.load(this.#refs, 1 - this.#h.end) === 0 || this.#send.put(msg, null) !== "ok") throw new BrokenPipeError("[Errno 32] Broken pipe");
+      if (Atomics.load(this.#refs, 1 - this.#h.end) === 0 || this.#send.put(msg, null) !== "ok")
+        throw new BrokenPipeError("[Errno 32] Broken pipe");
       sent = true;
     } finally {
       settleTravel(sent);
@@ -152,7 +160,12 @@ export class Connection {
     let r = q.get(briefPart(null));
     if (r === "empty") {
       const target = { objId: this.#h.pipe.id, objLabel: this.#h.pipe.label, call: op };
-      r = waitAnnouncedRest(null, target, (wait) => q.get(wait), (x) => (typeof x === "string" ? "error" : "ok"));
+      r = waitAnnouncedRest(
+        null,
+        target,
+        (wait) => q.get(wait),
+        (x) => (typeof x === "string" ? "error" : "ok"),
+      );
     }
     if (typeof r === "string") {
       this.opEvent(op, "eof");
@@ -203,7 +216,9 @@ export class Connection {
     v.check();
     const h = v.#h;
     if (h.pipe.slot < 0) {
-      throw new RuntimeError(`only the first ${PIPE_POOL_SIZE} pipes of a run can be sent through a queue or pipe in the playground; ${h.pipe.label} is beyond them`);
+      throw new RuntimeError(
+        `only the first ${PIPE_POOL_SIZE} pipes of a run can be sent through a queue or pipe in the playground; ${h.pipe.label} is beyond them`,
+      );
     }
     const refs = v.#refs;
     Atomics.add(refs, h.end, 1);
@@ -240,7 +255,14 @@ export function Pipe(duplex: boolean | { duplex?: boolean } = true): [Connection
   } else {
     const refs = new SharedArrayBuffer(8);
     new Int32Array(refs).fill(1);
-    pipe = { id, label: `Pipe-${id}`, slot: -1, to1: ByteQueue.create(), to0: isDuplex ? ByteQueue.create() : null, refs };
+    pipe = {
+      id,
+      label: `Pipe-${id}`,
+      slot: -1,
+      to1: ByteQueue.create(),
+      to0: isDuplex ? ByteQueue.create() : null,
+      refs,
+    };
   }
   c.emit({ kind: "obj.create", objId: id, objKind: "Pipe", label: pipe.label });
   // Pipe(false) is (reader, writer), as in CPython.
@@ -271,12 +293,26 @@ function reviveTraveller(state: unknown): Connection {
   if (!pooled) throw new RuntimeError(`no pipe in slot ${t.slot} of this run`);
   const words = new Int32Array(pooled.words);
   const id = Atomics.load(words, POOL_ID);
-  const pipe: PipeState = { id, label: `Pipe-${id}`, slot: t.slot, to1: pooled.to1, to0: Atomics.load(words, POOL_DUPLEX) === 1 ? pooled.to0 : null, refs: pooled.words };
+  const pipe: PipeState = {
+    id,
+    label: `Pipe-${id}`,
+    slot: t.slot,
+    to1: pooled.to1,
+    to0: Atomics.load(words, POOL_DUPLEX) === 1 ? pooled.to0 : null,
+    refs: pooled.words,
+  };
   // Counted where the kernel looks if this process is killed holding it.
   const held = ctx().spec.poolHeld;
   const heldIndex = t.slot * 2 + t.end;
   if (held) Atomics.add(new Int32Array(held), heldIndex, 1);
-  return new Connection({ pipe, end: t.end, readable: t.readable, writable: t.writable, held: held ?? undefined, heldIndex });
+  return new Connection({
+    pipe,
+    end: t.end,
+    readable: t.readable,
+    writable: t.writable,
+    held: held ?? undefined,
+    heldIndex,
+  });
 }
 
 registerTraveller("pooled-connection", (v) => Connection.toTraveller(v), reviveTraveller);

@@ -16,7 +16,9 @@ export type HeldConnections = ConnectionHandle[];
 /** Kernel side, before a child starts: counts, per handle, the copies the child receives. */
 export function holdConnections(handles: readonly HandleDescription[]): HeldConnections {
   const held = new Map<ConnectionHandle, number>();
-  for (const d of handles) if (d.kind === "connection") held.set(d.state as ConnectionHandle, (held.get(d.state as ConnectionHandle) ?? 0) + 1);
+  for (const d of handles)
+    if (d.kind === "connection")
+      held.set(d.state as ConnectionHandle, (held.get(d.state as ConnectionHandle) ?? 0) + 1);
   for (const [h, n] of held) {
     h.held = new SharedArrayBuffer(4);
     new Int32Array(h.held)[0] = n;
@@ -30,7 +32,14 @@ export function holdConnections(handles: readonly HandleDescription[]): HeldConn
  */
 export function releaseConnections(held: HeldConnections): void {
   for (const h of held) {
-    if (h.held) release(new Int32Array(h.held), 0, new Int32Array(h.pipe.refs), h.end, h.writable ? sendQueueOf(h.pipe.to1, h.pipe.to0, h.end) : null);
+    if (h.held)
+      release(
+        new Int32Array(h.held),
+        0,
+        new Int32Array(h.pipe.refs),
+        h.end,
+        h.writable ? sendQueueOf(h.pipe.to1, h.pipe.to0, h.end) : null,
+      );
   }
 }
 

@@ -38,9 +38,16 @@ export function reviveHandle(kind: string, state: unknown): unknown {
 }
 
 /** Kinds that may travel inside a queue item or a pipe message, and how. */
-const travellers = new Map<string, { encode(v: object): HandleDescription | undefined; revive(state: unknown): unknown }>();
+const travellers = new Map<
+  string,
+  { encode(v: object): HandleDescription | undefined; revive(state: unknown): unknown }
+>();
 
-export function registerTraveller(kind: string, encode: (v: object) => HandleDescription | undefined, revive: (state: unknown) => unknown): void {
+export function registerTraveller(
+  kind: string,
+  encode: (v: object) => HandleDescription | undefined,
+  revive: (state: unknown) => unknown,
+): void {
   travellers.set(kind, { encode, revive });
 }
 

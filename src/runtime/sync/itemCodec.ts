@@ -17,7 +17,14 @@ let cached: { for: unknown; hooks: PickleHooks } | null = null;
 function hooks(): PickleHooks {
   const c = ctx();
   if (cached?.for !== c) {
-    cached = { for: c, hooks: { encodeHandle: encodeInQueue, decodeHandle: decodeFromQueue, lookup: (name) => c.lookup(name) ?? (builtinExceptions as Record<string, unknown>)[name] } };
+    cached = {
+      for: c,
+      hooks: {
+        encodeHandle: encodeInQueue,
+        decodeHandle: decodeFromQueue,
+        lookup: (name) => c.lookup(name) ?? (builtinExceptions as Record<string, unknown>)[name],
+      },
+    };
   }
   return cached.hooks;
 }
@@ -44,7 +51,8 @@ export function pickleItem(value: unknown, prefix?: number): Uint8Array {
     settleTravel(false);
     throw e;
   }
-  if (shared.length > 0) throw new RuntimeError("shared memory cannot be sent through a Queue or Pipe in the playground yet");
+  if (shared.length > 0)
+    throw new RuntimeError("shared memory cannot be sent through a Queue or Pipe in the playground yet");
   return w.view();
 }
 
@@ -109,13 +117,16 @@ export function isBlockOptions(v: unknown): v is BlockOptions {
 }
 
 /** (block, timeout) from Python's positional or keyword form, as a wait in milliseconds. */
-export function waitMs(blockOrOptions: boolean | BlockOptions | undefined, timeout: number | null | undefined): number | null {
+export function waitMs(
+  blockOrOptions: boolean | BlockOptions | undefined,
+  timeout: number | null | undefined,
+): number | null {
   const keyword = isBlockOptions(blockOrOptions);
   const block = keyword ? (blockOrOptions.block ?? true) : (blockOrOptions ?? true);
   const secs = keyword ? (blockOrOptions.timeout ?? null) : (timeout ?? null);
   if (!block) return 0;
   if (secs === null) return null;
   if (typeof secs !== "number" || Number.isNaN(secs)) throw new TypeError("timeout must be a number or None");
-  if (secs < 0) throw new (builtinExceptions.ValueError)("'timeout' must be a non-negative number");
+  if (secs < 0) throw new builtinExceptions.ValueError("'timeout' must be a non-negative number");
   return secs * 1000;
 }

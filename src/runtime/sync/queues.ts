@@ -38,11 +38,24 @@ class BaseQueue {
       this.h = revive;
     } else {
       const size = typeof maxsize === "object" && maxsize !== null ? (maxsize.maxsize ?? 0) : (maxsize ?? 0);
-      if (typeof size !== "number" || !Number.isInteger(size)) throw new TypeError(`'${typeof size}' object cannot be interpreted as an integer`);
+      if (typeof size !== "number" || !Number.isInteger(size))
+        throw new TypeError(`'${typeof size}' object cannot be interpreted as an integer`);
       const c = ctx();
       const id = c.control.nextObjectId();
-      this.h = { kind, queue: ByteQueue.create({ maxItems: Math.max(0, size) }), id, label: `${kind}-${id}`, maxsize: Math.max(0, size) };
-      c.emit({ kind: "obj.create", objId: id, objKind: kind, label: this.h.label, ...(size > 0 ? { maxsize: size } : {}) });
+      this.h = {
+        kind,
+        queue: ByteQueue.create({ maxItems: Math.max(0, size) }),
+        id,
+        label: `${kind}-${id}`,
+        maxsize: Math.max(0, size),
+      };
+      c.emit({
+        kind: "obj.create",
+        objId: id,
+        objKind: kind,
+        label: this.h.label,
+        ...(size > 0 ? { maxsize: size } : {}),
+      });
     }
     this.q = new ByteQueue(this.h.queue);
   }
@@ -66,11 +79,22 @@ class BaseQueue {
     let r: PutResult = "closed";
     try {
       r = this.q.put(bytes, briefPart(ms));
-      if (r === "full" && waitsOn(ms)) r = waitAnnouncedRest(ms, this.waitTarget(op), (wait) => this.q.put(bytes, wait), (x) => (x === "ok" ? "ok" : "timeout"));
+      if (r === "full" && waitsOn(ms))
+        r = waitAnnouncedRest(
+          ms,
+          this.waitTarget(op),
+          (wait) => this.q.put(bytes, wait),
+          (x) => (x === "ok" ? "ok" : "timeout"),
+        );
     } finally {
       settleTravel(r === "ok");
     }
-    this.opEvent(op, r === "ok" ? "ok" : r === "full" ? "full" : "closed", r === "ok" ? this.q.lastPutSeq : undefined, previewItem(obj));
+    this.opEvent(
+      op,
+      r === "ok" ? "ok" : r === "full" ? "full" : "closed",
+      r === "ok" ? this.q.lastPutSeq : undefined,
+      previewItem(obj),
+    );
     return r === "ok";
   }
 
@@ -78,7 +102,13 @@ class BaseQueue {
   protected getItem(ms: number | null, op = "get"): unknown {
     this.checkClosed();
     let r = this.q.get(briefPart(ms));
-    if (r === "empty" && waitsOn(ms)) r = waitAnnouncedRest(ms, this.waitTarget(op), (wait) => this.q.get(wait), (x) => (typeof x === "string" ? "timeout" : "ok"));
+    if (r === "empty" && waitsOn(ms))
+      r = waitAnnouncedRest(
+        ms,
+        this.waitTarget(op),
+        (wait) => this.q.get(wait),
+        (x) => (typeof x === "string" ? "timeout" : "ok"),
+      );
     if (typeof r === "string") {
       this.opEvent(op, "empty");
       return NOTHING;
@@ -164,7 +194,13 @@ export class JoinableQueue extends Queue {
   }
 
   join(): void {
-    waitAnnounced(null, this.waitTarget("join"), (wait) => this.tasks.join(wait), (done) => !done, () => "ok");
+    waitAnnounced(
+      null,
+      this.waitTarget("join"),
+      (wait) => this.tasks.join(wait),
+      (done) => !done,
+      () => "ok",
+    );
   }
 }
 

@@ -87,14 +87,28 @@ export function App() {
         ref={workRef}
         style={{ gridTemplateRows: `minmax(0, ${layout.top}fr) var(--split) minmax(0, ${1 - layout.top}fr)` }}
       >
-        <div className="workspace__top" ref={topRef} style={{ gridTemplateColumns: `minmax(0, ${layout.left}fr) var(--split) minmax(0, ${1 - layout.left}fr)` }}>
+        <div
+          className="workspace__top"
+          ref={topRef}
+          style={{ gridTemplateColumns: `minmax(0, ${layout.left}fr) var(--split) minmax(0, ${1 - layout.left}fr)` }}
+        >
           <section className="panel panel--editor" aria-label="Program">
             <EditorHeader />
             <div className="panel__body">
               <Editor store={editorStore} ui={uiStore} onRun={runProgram} />
             </div>
           </section>
-          <Splitter between="columns" value={layout.left} min={0.25} max={0.8} onChange={setLeft} containerRef={topRef} label="Resize program and console" reset={DEFAULT_LAYOUT.left} testId="layout.split-columns" />
+          <Splitter
+            between="columns"
+            value={layout.left}
+            min={0.25}
+            max={0.8}
+            onChange={setLeft}
+            containerRef={topRef}
+            label="Resize program and console"
+            reset={DEFAULT_LAYOUT.left}
+            testId="layout.split-columns"
+          />
           <section className="panel panel--console">
             <header className="panel__header">
               <h2 className="panel__title">Console</h2>
@@ -104,7 +118,17 @@ export function App() {
             </div>
           </section>
         </div>
-        <Splitter between="rows" value={layout.top} min={0.25} max={0.85} onChange={setTop} containerRef={workRef} label="Resize code and timeline" reset={DEFAULT_LAYOUT.top} testId="layout.split-rows" />
+        <Splitter
+          between="rows"
+          value={layout.top}
+          min={0.25}
+          max={0.85}
+          onChange={setTop}
+          containerRef={workRef}
+          label="Resize code and timeline"
+          reset={DEFAULT_LAYOUT.top}
+          testId="layout.split-rows"
+        />
         <section className="panel panel--timeline">
           <header className="panel__header">
             <h2 className="panel__title">Timeline</h2>

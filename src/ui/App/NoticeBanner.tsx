@@ -12,7 +12,12 @@ export function NoticeBanner() {
         <path d="M10 8v4.5M10 14.8v.2" stroke="currentColor" strokeWidth="2" strokeLinecap="round" />
       </svg>
       <p className="notice__text">{notice}</p>
-      <button type="button" className="btn btn--quiet notice__close" aria-label="Dismiss" onClick={() => uiStore.getState().setNotice(null)}>
+      <button
+        type="button"
+        className="btn btn--quiet notice__close"
+        aria-label="Dismiss"
+        onClick={() => uiStore.getState().setNotice(null)}
+      >
         Dismiss
       </button>
     </div>

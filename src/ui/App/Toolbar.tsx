@@ -137,9 +137,12 @@ function ExamplesMenu() {
 function ShareButton() {
   const [result, setResult] = useState<"copied" | "in-address-bar" | null>(null);
   const timer = useRef<ReturnType<typeof setTimeout> | null>(null);
-  useEffect(() => () => {
-    if (timer.current) clearTimeout(timer.current);
-  }, []);
+  useEffect(
+    () => () => {
+      if (timer.current) clearTimeout(timer.current);
+    },
+    [],
+  );
   const share = async () => {
     const r = await shareLink();
     setResult(r);
@@ -148,7 +151,14 @@ function ShareButton() {
   };
   return (
     <div className="share">
-      <button type="button" className="btn btn--quiet" data-testid="toolbar.share" aria-label="Share" title="Copy a link that opens this code" onClick={() => void share()}>
+      <button
+        type="button"
+        className="btn btn--quiet"
+        data-testid="toolbar.share"
+        aria-label="Share"
+        title="Copy a link that opens this code"
+        onClick={() => void share()}
+      >
         <svg className="btn__icon" viewBox="0 0 16 16" aria-hidden="true">
           <path
             d="M6.5 9.5l3-3M7 4.5l1.2-1.2a2.8 2.8 0 014 4L11 8.5M9 11.5l-1.2 1.2a2.8 2.8 0 01-4-4L5 7.5"

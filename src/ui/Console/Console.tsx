@@ -2,7 +2,17 @@
  * The console: every process's output in one stream, each process in its own
  * colour, with a per-process filter, virtualised so a million lines scroll fine.
  */
-import { useCallback, useEffect, useLayoutEffect, useRef, useState, type CSSProperties, type JSX, type KeyboardEvent, type UIEvent } from "react";
+import {
+  useCallback,
+  useEffect,
+  useLayoutEffect,
+  useRef,
+  useState,
+  type CSSProperties,
+  type JSX,
+  type KeyboardEvent,
+  type UIEvent,
+} from "react";
 import { useStore } from "zustand";
 import { processColor, runStore, uiStore, type ConsoleBuffer, type Lane } from "../../state";
 import { LineFilter } from "./lineFilter";
@@ -110,7 +120,17 @@ export function Console(): JSX.Element {
       const li = lines.at(r);
       widestChars = widest.see(buffer, lineChars(buffer, li));
       const prev = r > 0 && r - 1 < lines.count ? lines.at(r - 1) : -1;
-      rows.push(<LineRow key={`l${li}`} buffer={buffer} line={li} prevLine={prev} hidden={hidden} byPid={timeline.byPid} top={y} />);
+      rows.push(
+        <LineRow
+          key={`l${li}`}
+          buffer={buffer}
+          line={li}
+          prevLine={prev}
+          hidden={hidden}
+          byPid={timeline.byPid}
+          top={y}
+        />,
+      );
     } else {
       const s = extra[r - lines.count];
       if (s) rows.push(<StatusLineRow key={`s${r - lines.count}`} row={s} top={y} />);
@@ -138,7 +158,8 @@ export function Console(): JSX.Element {
                 aria-pressed={on}
                 title={`${on ? "Hide" : "Show"} ${lane.name}'s output (pid ${lane.pid}). Alt+click or double-click: show only this process.`}
                 onClick={(e) => {
-                  if (e.altKey || e.shiftKey) uiStore.getState().showOnly(soloTarget(hidden, allPids, lane.pid), allPids);
+                  if (e.altKey || e.shiftKey)
+                    uiStore.getState().showOnly(soloTarget(hidden, allPids, lane.pid), allPids);
                   else uiStore.getState().togglePid(lane.pid);
                 }}
                 onDoubleClick={() => uiStore.getState().showOnly(soloTarget(hidden, allPids, lane.pid), allPids)}
@@ -149,13 +170,20 @@ export function Console(): JSX.Element {
             );
           })}
           {anyHidden && (
-            <button type="button" className="con-chip con-chip-all" data-testid="console.filter-all" onClick={() => uiStore.getState().showOnly(null, allPids)}>
+            <button
+              type="button"
+              className="con-chip con-chip-all"
+              data-testid="console.filter-all"
+              onClick={() => uiStore.getState().showOnly(null, allPids)}
+            >
               Show all
             </button>
           )}
         </div>
         <div className="con-count" aria-live="off">
-          {anyHidden ? `${formatCount(lines.count)} of ${formatCount(buffer.lineCount)} lines` : `${formatCount(buffer.lineCount)} line${buffer.lineCount === 1 ? "" : "s"}`}
+          {anyHidden
+            ? `${formatCount(lines.count)} of ${formatCount(buffer.lineCount)} lines`
+            : `${formatCount(buffer.lineCount)} line${buffer.lineCount === 1 ? "" : "s"}`}
         </div>
       </div>
       <div className="con-body">
@@ -174,7 +202,10 @@ export function Console(): JSX.Element {
           onScroll={onScroll}
           onKeyDown={onKeyDown}
         >
-          <div className="con-content" style={{ height: win.totalHeight, width: `calc(var(--con-gutter) + ${widestChars + 2}ch)` }}>
+          <div
+            className="con-content"
+            style={{ height: win.totalHeight, width: `calc(var(--con-gutter) + ${widestChars + 2}ch)` }}
+          >
             {rows}
           </div>
           {empty && (
@@ -227,7 +258,10 @@ function LineRow({ buffer, line, prevLine, hidden, byPid, top }: LineRowProps): 
     streams.push(buffer.segStream[k] ?? 1);
   }
   // The line belongs to its first visible writer (others may have interleaved mid-line).
-  const ownerIdx = Math.max(0, pids.findIndex((p) => !hidden.has(p)));
+  const ownerIdx = Math.max(
+    0,
+    pids.findIndex((p) => !hidden.has(p)),
+  );
   const owner = pids[ownerIdx] ?? -1;
   const info = procInfo(byPid, owner);
   const prevOwner = prevLine >= 0 ? (buffer.segPid[buffer.lineRange(prevLine)[0]] ?? -2) : -2;

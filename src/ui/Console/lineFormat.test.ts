@@ -4,10 +4,22 @@ import { statusRows } from "./statusLine";
 
 describe("clipSegments", () => {
   it("keeps short lines whole", () => {
-    expect(clipSegments(["ab", "cd"], 10)).toEqual({ pieces: [{ text: "ab", index: 0 }, { text: "cd", index: 1 }], omitted: 0 });
+    expect(clipSegments(["ab", "cd"], 10)).toEqual({
+      pieces: [
+        { text: "ab", index: 0 },
+        { text: "cd", index: 1 },
+      ],
+      omitted: 0,
+    });
   });
   it("cuts across segments and counts what was left out", () => {
-    expect(clipSegments(["abcd", "efgh", "ij"], 6)).toEqual({ pieces: [{ text: "abcd", index: 0 }, { text: "ef", index: 1 }], omitted: 4 });
+    expect(clipSegments(["abcd", "efgh", "ij"], 6)).toEqual({
+      pieces: [
+        { text: "abcd", index: 0 },
+        { text: "ef", index: 1 },
+      ],
+      omitted: 4,
+    });
   });
   it("handles a very long single segment", () => {
     const r = clipSegments(["x".repeat(1_000_000)]);
@@ -36,12 +48,11 @@ describe("statusRows", () => {
     expect(statusRows("finished", 0, null)).toEqual([{ text: "Process finished with exit code 0", tone: "quiet" }]);
     expect(statusRows("finished", 1, null)[0]?.tone).toBe("error");
     expect(statusRows("stopped", -15, null)[0]?.text).toBe("Process stopped with exit code -15");
-    expect(statusRows("syntax-error", null, "  File \"main.ts\", line 3\n    x = \n      ^\nSyntaxError: oops\n").map((r) => r.text)).toEqual([
-      '  File "main.ts", line 3',
-      "    x = ",
-      "      ^",
-      "SyntaxError: oops",
-    ]);
+    expect(
+      statusRows("syntax-error", null, '  File "main.ts", line 3\n    x = \n      ^\nSyntaxError: oops\n').map(
+        (r) => r.text,
+      ),
+    ).toEqual(['  File "main.ts", line 3', "    x = ", "      ^", "SyntaxError: oops"]);
   });
 });
 

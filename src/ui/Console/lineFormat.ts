@@ -12,7 +12,10 @@ export interface ClippedSegment {
  * Cuts the segments of one line to `max` characters in total. Returns the kept
  * pieces and how many characters were left out.
  */
-export function clipSegments(texts: readonly string[], max = MAX_LINE_CHARS): { pieces: ClippedSegment[]; omitted: number } {
+export function clipSegments(
+  texts: readonly string[],
+  max = MAX_LINE_CHARS,
+): { pieces: ClippedSegment[]; omitted: number } {
   const pieces: ClippedSegment[] = [];
   let used = 0;
   let omitted = 0;
@@ -37,8 +40,13 @@ export function clipSegments(texts: readonly string[], max = MAX_LINE_CHARS): { 
 
 /** Tabs as spaces and other control characters made visible, so the row stays one line high. */
 export function displayText(text: string): string {
-  // eslint-disable-next-line no-control-regex
-  return text.replace(/\t/g, "    ").replace(/\r/g, "").replace(/[\u0000-\u0008\u000b-\u001f\u007f]/g, "\ufffd");
+  return (
+    text
+      .replace(/\t/g, "    ")
+      .replace(/\r/g, "")
+      // eslint-disable-next-line no-control-regex
+      .replace(/[\u0000-\u0008\u000b-\u001f\u007f]/g, "\ufffd")
+  );
 }
 
 /** A short tag for a process name: "MainProcess" -> "main", "Process-3" -> "P-3". */

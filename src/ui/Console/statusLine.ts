@@ -9,9 +9,16 @@ export interface StatusRow {
 export function statusRows(status: RunStatus, exitCode: number | null, syntaxReport: string | null): StatusRow[] {
   switch (status) {
     case "finished":
-      return [{ text: `Process finished with exit code ${exitCode ?? 0}`, tone: exitCode === 0 || exitCode === null ? "quiet" : "error" }];
+      return [
+        {
+          text: `Process finished with exit code ${exitCode ?? 0}`,
+          tone: exitCode === 0 || exitCode === null ? "quiet" : "error",
+        },
+      ];
     case "stopped":
-      return [{ text: exitCode === null ? "Process stopped" : `Process stopped with exit code ${exitCode}`, tone: "quiet" }];
+      return [
+        { text: exitCode === null ? "Process stopped" : `Process stopped with exit code ${exitCode}`, tone: "quiet" },
+      ];
     case "syntax-error": {
       const lines = (syntaxReport ?? "SyntaxError").replace(/\n+$/, "").split("\n");
       return lines.map((text) => ({ text, tone: "error" }));

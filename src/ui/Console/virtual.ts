@@ -44,7 +44,12 @@ export function virtualWindow(
 }
 
 /** The scrollTop that shows the last rows. */
-export function bottomScrollTop(count: number, rowHeight: number, viewportHeight: number, maxHeight = MAX_SCROLL_HEIGHT): number {
+export function bottomScrollTop(
+  count: number,
+  rowHeight: number,
+  viewportHeight: number,
+  maxHeight = MAX_SCROLL_HEIGHT,
+): number {
   return Math.max(0, Math.min(count * rowHeight, maxHeight) - Math.max(0, viewportHeight));
 }
 

@@ -109,7 +109,8 @@ export function mountEditor(host: HTMLElement, { store, ui, onRun }: MountOption
   const editor = monaco.editor.create(host, {
     model,
     theme: THEME,
-    fontFamily: "'JetBrains Mono', 'Cascadia Code', 'Fira Code', 'DejaVu Sans Mono', Menlo, Consolas, 'Liberation Mono', monospace",
+    fontFamily:
+      "'JetBrains Mono', 'Cascadia Code', 'Fira Code', 'DejaVu Sans Mono', Menlo, Consolas, 'Liberation Mono', monospace",
     fontSize: 19,
     lineHeight: 30,
     fontLigatures: false,
@@ -253,4 +254,3 @@ export function mountEditor(host: HTMLElement, { store, ui, onRun }: MountOption
     model.dispose();
   };
 }
-

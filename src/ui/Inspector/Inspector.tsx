@@ -40,7 +40,13 @@ export function Inspector(): JSX.Element | null {
   if (!open) {
     return (
       <aside className="insp insp--closed" role="region" aria-label="Inspector" data-testid="inspector.root">
-        <button type="button" className="insp-toggle" aria-expanded={false} onClick={() => setOpen(true)} title="Show the Inspector">
+        <button
+          type="button"
+          className="insp-toggle"
+          aria-expanded={false}
+          onClick={() => setOpen(true)}
+          title="Show the Inspector"
+        >
           <span className="insp-toggle-text">Inspector ‹</span>
         </button>
       </aside>
@@ -65,14 +71,26 @@ export function Inspector(): JSX.Element | null {
         <span className="insp-when" data-testid="inspector.when">
           {playhead === null ? "now" : `at ${fmtTime(playhead)}`}
         </span>
-        <button type="button" className="insp-toggle" aria-expanded={true} onClick={() => setOpen(false)} title="Hide the Inspector">
+        <button
+          type="button"
+          className="insp-toggle"
+          aria-expanded={true}
+          onClick={() => setOpen(false)}
+          title="Hide the Inspector"
+        >
           ›
         </button>
       </header>
       {objects.length > 1 && (
         <div className="insp-pick" role="toolbar" aria-label="Queues and pipes">
           {objects.map((o) => (
-            <button key={o.objId} type="button" className={`insp-pick-btn${o === obj ? " on" : ""}`} aria-pressed={o === obj} onClick={() => uiStore.getState().selectObject(o.objId)}>
+            <button
+              key={o.objId}
+              type="button"
+              className={`insp-pick-btn${o === obj ? " on" : ""}`}
+              aria-pressed={o === obj}
+              onClick={() => uiStore.getState().selectObject(o.objId)}
+            >
               {o.label}
             </button>
           ))}
@@ -131,7 +149,19 @@ function Gauge({ obj, n }: { obj: ChannelObject; n: number }): JSX.Element | nul
 }
 
 /** `items`: the first of the `total` items inside, as many as are listed. */
-function ItemList({ title, items, total, at, byPid }: { title: string; items: ObjItem[]; total: number; at: number; byPid: ReadonlyMap<number, Lane> }): JSX.Element {
+function ItemList({
+  title,
+  items,
+  total,
+  at,
+  byPid,
+}: {
+  title: string;
+  items: ObjItem[];
+  total: number;
+  at: number;
+  byPid: ReadonlyMap<number, Lane>;
+}): JSX.Element {
   return (
     <section className="insp-list">
       <h4 className="insp-list-title">{title}</h4>
@@ -142,7 +172,12 @@ function ItemList({ title, items, total, at, byPid }: { title: string; items: Ob
           {items.map((it, k) => {
             const lane = byPid.get(it.putBy);
             return (
-              <li key={it.itemId} className="insp-item" data-testid="inspector.item" style={{ "--pc": processColor(lane?.index ?? 0) } as CSSProperties}>
+              <li
+                key={it.itemId}
+                className="insp-item"
+                data-testid="inspector.item"
+                style={{ "--pc": processColor(lane?.index ?? 0) } as CSSProperties}
+              >
                 <span className="insp-item-pos">{k + 1}</span>
                 <span className="insp-item-body">
                   <code className="insp-item-repr">{it.preview}</code>

@@ -10,7 +10,9 @@ import "./Isolation.css";
 type CoiStatus = NonNullable<Window["coiStatus"]>;
 
 export function isIsolated(): boolean {
-  return typeof window !== "undefined" && window.crossOriginIsolated === true && typeof SharedArrayBuffer === "function";
+  return (
+    typeof window !== "undefined" && window.crossOriginIsolated === true && typeof SharedArrayBuffer === "function"
+  );
 }
 
 function currentStatus(): CoiStatus | "none" {
@@ -53,10 +55,14 @@ export function IsolationNotice() {
         </p>
         <h2>How to fix it</h2>
         <ul>
-          <li>Try a current Chrome, Edge or Firefox (private windows and some embedded browsers block the helper this page uses).</li>
+          <li>
+            Try a current Chrome, Edge or Firefox (private windows and some embedded browsers block the helper this page
+            uses).
+          </li>
           {!secure && (
             <li>
-              Open the page over <code>https://</code> or from <code>http://localhost</code>: isolation needs a secure context.
+              Open the page over <code>https://</code> or from <code>http://localhost</code>: isolation needs a secure
+              context.
             </li>
           )}
           <li>

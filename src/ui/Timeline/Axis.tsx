@@ -38,7 +38,12 @@ export function Axis({ scale, ticks, height, nowX, onScrubStart, onScrubMove, on
             </g>
           );
         })}
-        {nowX !== null && nowX >= 0 && nowX <= scale.width && <path className="tl-now-mark" d={`M ${nowX - 6} ${height - 9} L ${nowX + 6} ${height - 9} L ${nowX} ${height} Z`} />}
+        {nowX !== null && nowX >= 0 && nowX <= scale.width && (
+          <path
+            className="tl-now-mark"
+            d={`M ${nowX - 6} ${height - 9} L ${nowX + 6} ${height - 9} L ${nowX} ${height} Z`}
+          />
+        )}
       </svg>
     </div>
   );

@@ -27,7 +27,10 @@ export function ChildArrows({ lanes, byPid, scale, height }: Props): JSX.Element
         return (
           <g key={lane.pid} style={{ "--pc": processColor(lane.index) } as CSSProperties}>
             <line className="tl-arrow" x1={x} x2={x} y1={y0} y2={y1} />
-            <path className="tl-arrow-head" d={`M ${x - 5} ${y1 + head * 7} L ${x + 5} ${y1 + head * 7} L ${x} ${y1} Z`} />
+            <path
+              className="tl-arrow-head"
+              d={`M ${x - 5} ${y1 + head * 7} L ${x + 5} ${y1 + head * 7} L ${x} ${y1} Z`}
+            />
           </g>
         );
       })}

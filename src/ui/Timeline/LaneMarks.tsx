@@ -13,7 +13,13 @@ import type { HoverTarget } from "./targets";
 const MARK_GAP = 16;
 
 /** `count` is the number of marks so far: the memo key for a lane that grows in place. */
-export const Marks = memo(function Marks({ lane, count, scale, selectedSeq, handlers }: PartProps & { count: number }): JSX.Element {
+export const Marks = memo(function Marks({
+  lane,
+  count,
+  scale,
+  selectedSeq,
+  handlers,
+}: PartProps & { count: number }): JSX.Element {
   const clusters = clusterPoints(
     lane.marks.slice(0, count).map((m) => m.t),
     scale.toX,

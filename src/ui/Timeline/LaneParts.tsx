@@ -52,7 +52,14 @@ export function targetProps(handlers: LaneHandlers, target: HoverTarget) {
   };
 }
 
-export function Lifecycle({ lane, scale, now, color, selectedSeq, handlers }: PartProps & { now: number; color: string }): JSX.Element | null {
+export function Lifecycle({
+  lane,
+  scale,
+  now,
+  color,
+  selectedSeq,
+  handlers,
+}: PartProps & { now: number; color: string }): JSX.Element | null {
   const { toX, width } = scale;
   const cx = toX(lane.createdAt);
   const startEnd = lane.startedAt ?? lane.exitedAt ?? now;
@@ -124,7 +131,17 @@ interface BlocksProps extends PartProps {
   hatch: string;
 }
 
-export const Blocks = memo(function Blocks({ lane, from, to, scale, openEnd, color, hatch, selectedSeq, handlers }: BlocksProps): JSX.Element {
+export const Blocks = memo(function Blocks({
+  lane,
+  from,
+  to,
+  scale,
+  openEnd,
+  color,
+  hatch,
+  selectedSeq,
+  handlers,
+}: BlocksProps): JSX.Element {
   const placed = placeIntervals(lane.blocks.slice(from, to), scale.toX, scale.width, openEnd, 2);
   return (
     <g>
@@ -136,8 +153,14 @@ export const Blocks = memo(function Blocks({ lane, from, to, scale, openEnd, col
         const w = Math.max(2, p.x1 - p.x0);
         const timeout = p.count === 1 && b.outcome === "timeout";
         const open = p.count === 1 && b.t1 === null;
-        const label = p.count === 1 ? fitLabel(describeBlock(b.on), w - 12, LABEL_FONT) : w > 60 ? fitLabel(`${p.count} waits`, w - 12, LABEL_FONT) : "";
-        const selected = selectedSeq !== null && lane.blocks.slice(p.first, p.first + p.count).some((s) => s.seq === selectedSeq);
+        const label =
+          p.count === 1
+            ? fitLabel(describeBlock(b.on), w - 12, LABEL_FONT)
+            : w > 60
+              ? fitLabel(`${p.count} waits`, w - 12, LABEL_FONT)
+              : "";
+        const selected =
+          selectedSeq !== null && lane.blocks.slice(p.first, p.first + p.count).some((s) => s.seq === selectedSeq);
         return (
           <g
             key={b.seq}
@@ -150,7 +173,16 @@ export const Blocks = memo(function Blocks({ lane, from, to, scale, openEnd, col
             data-label={describeBlock(b.on)}
             {...targetProps(handlers, target)}
           >
-            <rect x={p.x0} y={BAR_Y - 2} width={w} height={BAR_H + 4} rx={3} fill={hatch} stroke={color} strokeWidth={1.5} />
+            <rect
+              x={p.x0}
+              y={BAR_Y - 2}
+              width={w}
+              height={BAR_H + 4}
+              rx={3}
+              fill={hatch}
+              stroke={color}
+              strokeWidth={1.5}
+            />
             {label && (
               <text className="tl-block-label" x={p.x0 + 6} y={BAR_MID} dominantBaseline="central">
                 {label}
@@ -171,7 +203,23 @@ export const Blocks = memo(function Blocks({ lane, from, to, scale, openEnd, col
   );
 });
 
-export function ExitMarker({ lane, x, width, code, tone, selected, handlers }: { lane: Lane; x: number; width: number; code: string; tone: ExitTone; selected: boolean; handlers: LaneHandlers }): JSX.Element | null {
+export function ExitMarker({
+  lane,
+  x,
+  width,
+  code,
+  tone,
+  selected,
+  handlers,
+}: {
+  lane: Lane;
+  x: number;
+  width: number;
+  code: string;
+  tone: ExitTone;
+  selected: boolean;
+  handlers: LaneHandlers;
+}): JSX.Element | null {
   if (x < -40 || x > width + 4) return null;
   const target: HoverTarget = { kind: "exit", pid: lane.pid };
   const c = TONE_COLORS[tone];
@@ -189,7 +237,14 @@ export function ExitMarker({ lane, x, width, code, tone, selected, handlers }: {
       <rect className="tl-exit-hit" x={Math.min(x - 4, bx)} y={4} width={bw + 8} height={LANE_H - 8} />
       <line x1={x} x2={x} y1={BAR_Y - 6} y2={BAR_Y + BAR_H + 6} stroke={c} strokeWidth={3} strokeLinecap="round" />
       <rect x={bx} y={BAR_MID - 10} width={bw} height={20} rx={10} fill="#0f1419" stroke={c} strokeWidth={2} />
-      <text className="tl-exit-code" x={bx + bw / 2} y={BAR_MID} dominantBaseline="central" textAnchor="middle" fill={c}>
+      <text
+        className="tl-exit-code"
+        x={bx + bw / 2}
+        y={BAR_MID}
+        dominantBaseline="central"
+        textAnchor="middle"
+        fill={c}
+      >
         {code}
       </text>
     </g>

@@ -102,7 +102,9 @@ export const LaneRow = memo(function LaneRow({
             {badge.tone !== "ok" && badge.words && <span className="tl-badge-words">{badge.words}</span>}
           </span>
         ) : (
-          <span className={`tl-badge state-${stateNow}`}>{stateNow === "created" ? "starting" : stateNow === "not-started" ? "" : stateNow}</span>
+          <span className={`tl-badge state-${stateNow}`}>
+            {stateNow === "created" ? "starting" : stateNow === "not-started" ? "" : stateNow}
+          </span>
         )}
       </div>
       <div className="tl-track">
@@ -129,11 +131,29 @@ export const LaneRow = memo(function LaneRow({
             />
           ))}
           {lastOpen && (
-            <Blocks lane={lane} from={closed} to={nBlocks} scale={scale} openEnd={lane.exitedAt ?? now} color={color} hatch={`url(#${hatchId})`} selectedSeq={selectedSeq} handlers={handlers} />
+            <Blocks
+              lane={lane}
+              from={closed}
+              to={nBlocks}
+              scale={scale}
+              openEnd={lane.exitedAt ?? now}
+              color={color}
+              hatch={`url(#${hatchId})`}
+              selectedSeq={selectedSeq}
+              handlers={handlers}
+            />
           )}
           <Marks lane={lane} count={lane.marks.length} scale={scale} selectedSeq={selectedSeq} handlers={handlers} />
           {badge && lane.exitedAt !== null && (
-            <ExitMarker lane={lane} x={scale.toX(lane.exitedAt)} width={scale.width} code={badge.code} tone={badge.tone} selected={exitSelected} handlers={handlers} />
+            <ExitMarker
+              lane={lane}
+              x={scale.toX(lane.exitedAt)}
+              width={scale.width}
+              code={badge.code}
+              tone={badge.tone}
+              selected={exitSelected}
+              handlers={handlers}
+            />
           )}
         </svg>
         {playheadText !== null && playheadX !== null && playheadState !== "not-started" && (

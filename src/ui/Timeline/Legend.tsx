@@ -19,12 +19,27 @@ export function Legend(): JSX.Element {
       <span className="tl-legend-item">
         <svg width="26" height="12">
           <defs>
-            <pattern id="tl-legend-hatch" width="6" height="6" patternUnits="userSpaceOnUse" patternTransform="rotate(45)">
+            <pattern
+              id="tl-legend-hatch"
+              width="6"
+              height="6"
+              patternUnits="userSpaceOnUse"
+              patternTransform="rotate(45)"
+            >
               <rect width="6" height="6" fill="#10161d" />
               <rect width="2.5" height="6" fill="#c9d1d9" opacity="0.55" />
             </pattern>
           </defs>
-          <rect x="1" y="1" width="24" height="10" rx="2" fill="url(#tl-legend-hatch)" stroke="#c9d1d9" strokeWidth="1.2" />
+          <rect
+            x="1"
+            y="1"
+            width="24"
+            height="10"
+            rx="2"
+            fill="url(#tl-legend-hatch)"
+            stroke="#c9d1d9"
+            strokeWidth="1.2"
+          />
         </svg>
         blocked
       </span>

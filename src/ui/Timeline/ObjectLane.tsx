@@ -33,7 +33,17 @@ export function kindWords(obj: ChannelObject): string {
   return `${obj.kind} · ${obj.maxsize === null ? "unbounded" : `maxsize ${obj.maxsize}`}`;
 }
 
-export const ObjectLane = memo(function ObjectLane({ obj, scale, now, byPid, detailed, selected, playheadX, playheadText, handlers }: Props): JSX.Element {
+export const ObjectLane = memo(function ObjectLane({
+  obj,
+  scale,
+  now,
+  byPid,
+  detailed,
+  selected,
+  playheadX,
+  playheadText,
+  handlers,
+}: Props): JSX.Element {
   const rows = placeRows(obj);
   const { from, to } = ObjectModel.itemRange(obj, scale.t0, scale.t1);
   const chips = detailed && rows.chips && to - from <= CHIP_LIMIT;
@@ -52,7 +62,14 @@ export const ObjectLane = memo(function ObjectLane({ obj, scale, now, byPid, det
       data-selected={selected}
       style={{ height: OBJ_H } as CSSProperties}
     >
-      <button type="button" className="tl-name tl-obj-name" onPointerDown={stop} onClick={select} aria-pressed={selected} title={`Show ${obj.label} in the Inspector`}>
+      <button
+        type="button"
+        className="tl-name tl-obj-name"
+        onPointerDown={stop}
+        onClick={select}
+        aria-pressed={selected}
+        title={`Show ${obj.label} in the Inspector`}
+      >
         <QueueIcon kind={obj.kind} />
         <span className="tl-name-text">
           <span className="tl-name-main">{obj.label}</span>
@@ -65,13 +82,38 @@ export const ObjectLane = memo(function ObjectLane({ obj, scale, now, byPid, det
       </button>
       <div className="tl-track" onClick={select}>
         <svg className="tl-svg" width={scale.width} height={OBJ_H} aria-hidden="true">
-          <rect className="tl-obj-glass" x={0} y={placeBase() - rows.count * rows.h} width={scale.width} height={rows.count * rows.h} />
-          {chips ? <Chips obj={obj} from={from} to={to} rows={rows} scale={scale} now={now} byPid={byPid} handlers={handlers} /> : <Chart obj={obj} rows={rows} scale={scale} now={now} />}
-          {obj.maxsize !== null && <Ceiling y={placeBase() - obj.maxsize * rows.h} width={scale.width} maxsize={obj.maxsize} />}
+          <rect
+            className="tl-obj-glass"
+            x={0}
+            y={placeBase() - rows.count * rows.h}
+            width={scale.width}
+            height={rows.count * rows.h}
+          />
+          {chips ? (
+            <Chips
+              obj={obj}
+              from={from}
+              to={to}
+              rows={rows}
+              scale={scale}
+              now={now}
+              byPid={byPid}
+              handlers={handlers}
+            />
+          ) : (
+            <Chart obj={obj} rows={rows} scale={scale} now={now} />
+          )}
+          {obj.maxsize !== null && (
+            <Ceiling y={placeBase() - obj.maxsize * rows.h} width={scale.width} maxsize={obj.maxsize} />
+          )}
           {!chips && to - from > 0 && <Density obj={obj} scale={scale} />}
         </svg>
         {playheadText !== null && playheadX !== null && (
-          <div className="tl-state tl-obj-state" data-testid="timeline.object-state" style={playheadX > scale.width * 0.62 ? { right: scale.width - playheadX + 10 } : { left: playheadX + 10 }}>
+          <div
+            className="tl-state tl-obj-state"
+            data-testid="timeline.object-state"
+            style={playheadX > scale.width * 0.62 ? { right: scale.width - playheadX + 10 } : { left: playheadX + 10 }}
+          >
             {playheadText}
           </div>
         )}
@@ -105,7 +147,25 @@ function Ceiling({ y, width, maxsize }: { y: number; width: number; maxsize: num
   );
 }
 
-function Chips({ obj, from, to, rows, scale, now, byPid, handlers }: { obj: ChannelObject; from: number; to: number; rows: PlaceRows; scale: Scale; now: number; byPid: ReadonlyMap<number, Lane>; handlers: LaneHandlers }): JSX.Element {
+function Chips({
+  obj,
+  from,
+  to,
+  rows,
+  scale,
+  now,
+  byPid,
+  handlers,
+}: {
+  obj: ChannelObject;
+  from: number;
+  to: number;
+  rows: PlaceRows;
+  scale: Scale;
+  now: number;
+  byPid: ReadonlyMap<number, Lane>;
+  handlers: LaneHandlers;
+}): JSX.Element {
   const out: JSX.Element[] = [];
   const h = rows.h - 3;
   for (let i = from; i < to; i++) {
@@ -146,14 +206,31 @@ function Chips({ obj, from, to, rows, scale, now, byPid, handlers }: { obj: Chan
 }
 
 /** The length over time as a filled step chart, one point per pixel at most. */
-function Chart({ obj, rows, scale, now }: { obj: ChannelObject; rows: PlaceRows; scale: Scale; now: number }): JSX.Element | null {
+function Chart({
+  obj,
+  rows,
+  scale,
+  now,
+}: {
+  obj: ChannelObject;
+  rows: PlaceRows;
+  scale: Scale;
+  now: number;
+}): JSX.Element | null {
   const unit = (rows.count * rows.h) / Math.max(1, obj.maxsize ?? 0, obj.maxLen);
   const base = placeBase();
   const { stepT, stepN } = obj;
   const i0 = Math.max(0, stepT.upperBound(scale.t0) - 1);
   const i1 = Math.min(stepT.length, stepT.upperBound(scale.t1) + 1);
   if (i1 <= i0) return null;
-  let d = stepChartPath(stepT.data, stepN.data, i0, i1, (t) => Math.max(0, Math.round(scale.toX(t))), (n) => base - n * unit);
+  let d = stepChartPath(
+    stepT.data,
+    stepN.data,
+    i0,
+    i1,
+    (t) => Math.max(0, Math.round(scale.toX(t))),
+    (n) => base - n * unit,
+  );
   const lastX = Math.max(0, Math.round(scale.toX(stepT.get(i1 - 1) ?? 0)));
   const endX = Math.min(scale.width, scale.toX(Math.min(now, scale.t1)));
   if (endX > lastX) d += ` H ${endX}`;
@@ -178,7 +255,10 @@ function Density({ obj, scale }: { obj: ChannelObject; scale: Scale }): JSX.Elem
   const bars: JSX.Element[] = [];
   for (let k = 0; k < n; k++) {
     const c = counts[k] ?? 0;
-    if (c > 0) bars.push(<rect key={k} x={k * BUCKET} y={2} width={BUCKET} height={PLACE_PAD_T - 4} opacity={0.25 + 0.75 * (c / max)} />);
+    if (c > 0)
+      bars.push(
+        <rect key={k} x={k * BUCKET} y={2} width={BUCKET} height={PLACE_PAD_T - 4} opacity={0.25 + 0.75 * (c / max)} />,
+      );
   }
   return (
     <g className="tl-obj-density" data-testid="timeline.density" data-count={b - a}>

@@ -52,7 +52,14 @@ export function Timeline(): JSX.Element {
   const [hover, setHover] = useState<Hover | null>(null);
   const now = useLiveNow(live, runId, timeline.end);
   const trackW = useTrackWidth(scrollRef);
-  const view = useTimelineView({ hasLanes: lanes.length > 0, start: lanes[0]?.createdAt ?? 0, now, live, trackW, playhead });
+  const view = useTimelineView({
+    hasLanes: lanes.length > 0,
+    start: lanes[0]?.createdAt ?? 0,
+    now,
+    live,
+    trackW,
+    playhead,
+  });
   const { scale, ticks, resolution } = view;
 
   // A new run: show all of it again.
@@ -107,7 +114,8 @@ export function Timeline(): JSX.Element {
       onKeyDown={(e) => handleTimelineKey(e, { view, playhead, now, clampT })}
     >
       <span id={`${uid}-help`} className="tl-sr-only">
-        Left and right arrows move the playhead (Shift for bigger steps), Home goes to the start, Escape returns to live. Plus and minus zoom, 0 fits the whole run.
+        Left and right arrows move the playhead (Shift for bigger steps), Home goes to the start, Escape returns to
+        live. Plus and minus zoom, 0 fits the whole run.
       </span>
       <TimelineBar view={view} live={live} status={status} playhead={playhead} now={now} hasLanes={lanes.length > 0} />
 
@@ -117,7 +125,15 @@ export function Timeline(): JSX.Element {
             Process
           </div>
           <div ref={axisRef}>
-            <Axis scale={scale} ticks={ticks} height={AXIS_H} nowX={live ? scale.toX(now) : null} onScrubStart={scrub.onScrubStart} onScrubMove={scrub.onScrubMove} onScrubEnd={scrub.onScrubEnd} />
+            <Axis
+              scale={scale}
+              ticks={ticks}
+              height={AXIS_H}
+              nowX={live ? scale.toX(now) : null}
+              onScrubStart={scrub.onScrubStart}
+              onScrubMove={scrub.onScrubMove}
+              onScrubEnd={scrub.onScrubEnd}
+            />
           </div>
         </div>
 
@@ -159,7 +175,9 @@ export function Timeline(): JSX.Element {
               <div className="tl-obj-head" style={{ height: OBJ_HEAD_H }}>
                 <span className="tl-obj-head-title">Queues &amp; pipes</span>
                 <span className="tl-obj-head-note" data-testid="timeline.object-note">
-                  {detailed ? "each arrow is one item: put ↓ into the place, got ↑ out of it" : `${inView.toLocaleString()} items moved in view: zoom in to see each one`}
+                  {detailed
+                    ? "each arrow is one item: put ↓ into the place, got ↑ out of it"
+                    : `${inView.toLocaleString()} items moved in view: zoom in to see each one`}
                 </span>
               </div>
             )}
@@ -180,22 +198,46 @@ export function Timeline(): JSX.Element {
             ))}
             <ChildArrows lanes={lanes} byPid={timeline.byPid} scale={scale} height={lanesH} />
             {objects.length > 0 && (
-              <TransferArrows objects={objects} lanes={lanes} byPid={timeline.byPid} marksByPid={objectModel.marksByPid} scale={scale} height={contentH} detailed={detailed} chipsFor={chipsFor} handlers={handlers} />
+              <TransferArrows
+                objects={objects}
+                lanes={lanes}
+                byPid={timeline.byPid}
+                marksByPid={objectModel.marksByPid}
+                scale={scale}
+                height={contentH}
+                detailed={detailed}
+                chipsFor={chipsFor}
+                handlers={handlers}
+              />
             )}
           </div>
           {lanes.length === 0 && (
             <div className="tl-empty">
-              {live ? "Starting…" : status === "syntax-error" ? "Nothing ran: the program has a syntax error (see the console)." : "Each process gets its own lane here when you press Run."}
+              {live
+                ? "Starting…"
+                : status === "syntax-error"
+                  ? "Nothing ran: the program has a syntax error (see the console)."
+                  : "Each process gets its own lane here when you press Run."}
             </div>
           )}
         </div>
 
         {playheadVisible && playheadX !== null && playhead !== null && (
-          <PlayheadMarker t={playhead} x={playheadX} now={now} resolution={resolution} onScrubStart={scrub.onScrubStart} onScrubMove={scrub.onScrubMove} onScrubEnd={scrub.onScrubEnd} />
+          <PlayheadMarker
+            t={playhead}
+            x={playheadX}
+            now={now}
+            resolution={resolution}
+            onScrubStart={scrub.onScrubStart}
+            onScrubMove={scrub.onScrubMove}
+            onScrubEnd={scrub.onScrubEnd}
+          />
         )}
       </div>
 
-      {hover && <TimelineTooltip hover={hover} byPid={timeline.byPid} objects={objectModel} now={now} resolution={resolution} />}
+      {hover && (
+        <TimelineTooltip hover={hover} byPid={timeline.byPid} objects={objectModel} now={now} resolution={resolution} />
+      )}
     </div>
   );
 }

@@ -25,21 +25,52 @@ export function TimelineBar({ view, live, status, playhead, now, hasLanes }: Pro
         onClick={view.goLive}
         title="Follow the run as it happens (Esc)"
       >
-        <span className={`tl-live-dot${live ? " rec" : ""}${live && playhead === null ? " pulsing" : ""}`} aria-hidden="true" />
+        <span
+          className={`tl-live-dot${live ? " rec" : ""}${live && playhead === null ? " pulsing" : ""}`}
+          aria-hidden="true"
+        />
         Live
       </button>
       <span className="tl-readout" data-testid="timeline.readout">
-        <Readout live={live} status={status} playhead={playhead} now={now} hasLanes={hasLanes} resolution={view.resolution} />
+        <Readout
+          live={live}
+          status={status}
+          playhead={playhead}
+          now={now}
+          hasLanes={hasLanes}
+          resolution={view.resolution}
+        />
       </span>
       <Legend />
       <div className="tl-zoom" role="group" aria-label="Zoom">
-        <button type="button" className="tl-btn tl-icon" aria-label="Zoom out" title="Zoom out (−, or Ctrl+wheel)" data-testid="timeline.zoom-out" onClick={view.zoomOut}>
+        <button
+          type="button"
+          className="tl-btn tl-icon"
+          aria-label="Zoom out"
+          title="Zoom out (−, or Ctrl+wheel)"
+          data-testid="timeline.zoom-out"
+          onClick={view.zoomOut}
+        >
           −
         </button>
-        <button type="button" className="tl-btn tl-icon" aria-label="Zoom in" title="Zoom in (+, or Ctrl+wheel)" data-testid="timeline.zoom-in" onClick={view.zoomIn}>
+        <button
+          type="button"
+          className="tl-btn tl-icon"
+          aria-label="Zoom in"
+          title="Zoom in (+, or Ctrl+wheel)"
+          data-testid="timeline.zoom-in"
+          onClick={view.zoomIn}
+        >
           +
         </button>
-        <button type="button" className={`tl-btn${view.kind === "fit" ? " on" : ""}`} aria-pressed={view.kind === "fit"} title="Show the whole run (0)" data-testid="timeline.fit" onClick={view.fit}>
+        <button
+          type="button"
+          className={`tl-btn${view.kind === "fit" ? " on" : ""}`}
+          aria-pressed={view.kind === "fit"}
+          title="Show the whole run (0)"
+          data-testid="timeline.fit"
+          onClick={view.fit}
+        >
           Fit
         </button>
       </div>
@@ -48,7 +79,14 @@ export function TimelineBar({ view, live, status, playhead, now, hasLanes }: Pro
 }
 
 /** The playhead's time when there is one, else the run's running or final time; nothing before a run. */
-function Readout({ live, status, playhead, now, hasLanes, resolution }: Omit<Props, "view"> & { resolution: number }): JSX.Element | null {
+function Readout({
+  live,
+  status,
+  playhead,
+  now,
+  hasLanes,
+  resolution,
+}: Omit<Props, "view"> & { resolution: number }): JSX.Element | null {
   if (playhead !== null) {
     return (
       <>

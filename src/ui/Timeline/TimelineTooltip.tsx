@@ -29,7 +29,10 @@ interface Props {
 export function TimelineTooltip({ hover, byPid, objects, now, resolution }: Props): JSX.Element | null {
   const t = hover.target;
   const res = Math.min(10, resolution);
-  const tooltip = t.kind === "transfer" || t.kind === "objmark" ? describeObjectTarget(t, objects, byPid, now, res) : describeTarget(t, byPid, now, res);
+  const tooltip =
+    t.kind === "transfer" || t.kind === "objmark"
+      ? describeObjectTarget(t, objects, byPid, now, res)
+      : describeTarget(t, byPid, now, res);
   if (!tooltip) return null;
   return (
     <div

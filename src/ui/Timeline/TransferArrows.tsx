@@ -41,7 +41,17 @@ export function transfersInView(objects: readonly ChannelObject[], scale: Scale)
 
 const laneBottom = (lane: Lane) => lane.index * LANE_H + BAR_Y + BAR_H + 1;
 
-export function TransferArrows({ objects, lanes, byPid, marksByPid, scale, height, detailed, chipsFor, handlers }: Props): JSX.Element {
+export function TransferArrows({
+  objects,
+  lanes,
+  byPid,
+  marksByPid,
+  scale,
+  height,
+  detailed,
+  chipsFor,
+  handlers,
+}: Props): JSX.Element {
   const legs: JSX.Element[] = [];
   const W = scale.width;
   if (detailed) {
@@ -103,16 +113,35 @@ export function TransferArrows({ objects, lanes, byPid, marksByPid, scale, heigh
       {legs}
       {lanes.map((lane) => {
         const marks = marksByPid.get(lane.pid);
-        return marks && marks.length > 0 ? <LaneObjMarks key={lane.pid} lane={lane} marks={marks} objects={objects} scale={scale} handlers={handlers} /> : null;
+        return marks && marks.length > 0 ? (
+          <LaneObjMarks key={lane.pid} lane={lane} marks={marks} objects={objects} scale={scale} handlers={handlers} />
+        ) : null;
       })}
     </svg>
   );
 }
 
-const SHORT: Record<string, string> = { "queue.Full": "Full", "queue.Empty": "Empty", EOFError: "EOF", BrokenPipeError: "Broken" };
+const SHORT: Record<string, string> = {
+  "queue.Full": "Full",
+  "queue.Empty": "Empty",
+  EOFError: "EOF",
+  BrokenPipeError: "Broken",
+};
 
 /** Full / Empty / EOF pills on a process lane, merged when closer than a pill's width. */
-function LaneObjMarks({ lane, marks, objects, scale, handlers }: { lane: Lane; marks: readonly ObjMark[]; objects: readonly ChannelObject[]; scale: Scale; handlers: LaneHandlers }): JSX.Element {
+function LaneObjMarks({
+  lane,
+  marks,
+  objects,
+  scale,
+  handlers,
+}: {
+  lane: Lane;
+  marks: readonly ObjMark[];
+  objects: readonly ChannelObject[];
+  scale: Scale;
+  handlers: LaneHandlers;
+}): JSX.Element {
   // Only the marks in view (they are in time order, give or take clock jitter).
   const visible = marks.filter((m) => m.t >= scale.t0 - 1 && m.t <= scale.t1 + 1);
   const clusters = clusterPoints(

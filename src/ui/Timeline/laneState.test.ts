@@ -6,8 +6,23 @@ function model(): TimelineModel {
   const m = new TimelineModel();
   let seq = 0;
   m.apply({ seq: seq++, t: 0, pid: 1, kind: "proc.start", name: "MainProcess", ppid: null });
-  m.apply({ seq: seq++, t: 10, pid: 1, kind: "proc.create", child: 2, name: "Process-1", daemon: false, target: "work" });
-  m.apply({ seq: seq++, t: 20, pid: 1, kind: "proc.block", on: { op: "join", target: 2, targetName: "Process-1", timeout: null } });
+  m.apply({
+    seq: seq++,
+    t: 10,
+    pid: 1,
+    kind: "proc.create",
+    child: 2,
+    name: "Process-1",
+    daemon: false,
+    target: "work",
+  });
+  m.apply({
+    seq: seq++,
+    t: 20,
+    pid: 1,
+    kind: "proc.block",
+    on: { op: "join", target: 2, targetName: "Process-1", timeout: null },
+  });
   m.apply({ seq: seq++, t: 30, pid: 2, kind: "proc.start", name: "Process-1", ppid: 1 });
   m.apply({ seq: seq++, t: 520, pid: 2, kind: "proc.exit", code: -15 });
   m.apply({ seq: seq++, t: 521, pid: 1, kind: "proc.unblock", outcome: "ok" });

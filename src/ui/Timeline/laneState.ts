@@ -21,11 +21,17 @@ export function laneStateLabel(lane: Lane, t: number, resolution = 10): LaneStat
       return { state: at.state, text: "running" };
     case "blocked": {
       const b = at.block;
-      return { state: at.state, text: b ? `blocked in ${describeBlock(b.on)} since ${formatTime(b.t0, resolution)}` : "blocked" };
+      return {
+        state: at.state,
+        text: b ? `blocked in ${describeBlock(b.on)} since ${formatTime(b.t0, resolution)}` : "blocked",
+      };
     }
     case "exited": {
       const badge = exitBadge(lane.exitCode, lane.exitReason);
-      return { state: at.state, text: badge.tone === "signal" ? `${badge.words} (${badge.code})` : `exited (${badge.code})` };
+      return {
+        state: at.state,
+        text: badge.tone === "signal" ? `${badge.words} (${badge.code})` : `exited (${badge.code})`,
+      };
     }
   }
 }

@@ -2,7 +2,13 @@ import { describe, expect, it } from "vitest";
 import { LivePacer } from "./livePacer";
 
 /** The frames (at 60 fps over `ms`) at which the pacer advances, given the store's version at each. */
-function advances(pacer: LivePacer, ms: number, version: (wall: number) => number, renderMs: number, flushPace = 16): number[] {
+function advances(
+  pacer: LivePacer,
+  ms: number,
+  version: (wall: number) => number,
+  renderMs: number,
+  flushPace = 16,
+): number[] {
   const out: number[] = [];
   for (let wall = 16; wall <= ms; wall += 16) if (pacer.frame(wall, version(wall), renderMs, flushPace)) out.push(wall);
   return out;

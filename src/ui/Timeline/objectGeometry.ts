@@ -57,7 +57,14 @@ export function rowMid(rows: PlaceRows, row: number): number {
  * column. 100,000 changes draw as a few hundred points. `x` maps a time to its pixel
  * column, `y` a value to its height; the caller closes the shape.
  */
-export function stepChartPath(ts: ArrayLike<number>, ns: ArrayLike<number>, i0: number, i1: number, x: (t: number) => number, y: (n: number) => number): string {
+export function stepChartPath(
+  ts: ArrayLike<number>,
+  ns: ArrayLike<number>,
+  i0: number,
+  i1: number,
+  x: (t: number) => number,
+  y: (n: number) => number,
+): string {
   let d = "";
   let col = Number.NaN;
   let colMax = 0;

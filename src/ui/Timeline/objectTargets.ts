@@ -23,7 +23,13 @@ function name(lanes: ReadonlyMap<number, Lane>, pid: number | undefined): string
   return lane ? `${lane.name} (pid ${pid})` : `pid ${pid}`;
 }
 
-export function describeObjectTarget(target: ObjectTarget, objects: ObjectModel, lanes: ReadonlyMap<number, Lane>, now: number, resolution = 10): TooltipContent | null {
+export function describeObjectTarget(
+  target: ObjectTarget,
+  objects: ObjectModel,
+  lanes: ReadonlyMap<number, Lane>,
+  now: number,
+  resolution = 10,
+): TooltipContent | null {
   const obj = objects.byId.get(target.objId);
   if (!obj) return null;
   const ft = (t: number) => formatTime(t, resolution);
@@ -50,7 +56,10 @@ export function describeObjectTarget(target: ObjectTarget, objects: ObjectModel,
 }
 
 /** The event a click selects: the put (or send) of a transfer, or the failed operation. */
-export function objectTargetEvent(target: ObjectTarget, objects: ObjectModel): { seq: number; line: number | null } | null {
+export function objectTargetEvent(
+  target: ObjectTarget,
+  objects: ObjectModel,
+): { seq: number; line: number | null } | null {
   const obj = objects.byId.get(target.objId);
   if (!obj) return null;
   if (target.kind === "transfer") {

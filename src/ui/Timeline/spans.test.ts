@@ -5,7 +5,15 @@ const id = (t: number) => t;
 
 describe("placeIntervals", () => {
   it("keeps wide intervals one to one", () => {
-    const out = placeIntervals([{ t0: 0, t1: 10 }, { t0: 20, t1: 30 }], id, 100, 100);
+    const out = placeIntervals(
+      [
+        { t0: 0, t1: 10 },
+        { t0: 20, t1: 30 },
+      ],
+      id,
+      100,
+      100,
+    );
     expect(out).toEqual([
       { x0: 0, x1: 10, first: 0, count: 1 },
       { x0: 20, x1: 30, first: 1, count: 1 },
@@ -22,12 +30,29 @@ describe("placeIntervals", () => {
     expect(out[0]!.x1 - out[0]!.x0).toBeGreaterThanOrEqual(1);
   });
   it("keeps far-apart tiny intervals separate but visible", () => {
-    const out = placeIntervals([{ t0: 0, t1: 0.1 }, { t0: 50, t1: 50.1 }], id, 100, 100);
+    const out = placeIntervals(
+      [
+        { t0: 0, t1: 0.1 },
+        { t0: 50, t1: 50.1 },
+      ],
+      id,
+      100,
+      100,
+    );
     expect(out).toHaveLength(2);
     expect(out.every((p) => p.x1 - p.x0 >= 1)).toBe(true);
   });
   it("skips intervals outside the track and clips the rest", () => {
-    const out = placeIntervals([{ t0: -50, t1: -10 }, { t0: -10, t1: 500 }, { t0: 200, t1: 300 }], id, 100, 100);
+    const out = placeIntervals(
+      [
+        { t0: -50, t1: -10 },
+        { t0: -10, t1: 500 },
+        { t0: 200, t1: 300 },
+      ],
+      id,
+      100,
+      100,
+    );
     expect(out).toHaveLength(1);
     expect(out[0]!.x0).toBeGreaterThanOrEqual(-2);
     expect(out[0]!.x1).toBeLessThanOrEqual(102);

@@ -64,7 +64,12 @@ export interface Cluster {
 }
 
 /** Groups points closer than `minGap` px (a glyph's width) into clusters; skips off-track ones. */
-export function clusterPoints(ts: readonly number[], toX: (t: number) => number, width: number, minGap: number): Cluster[] {
+export function clusterPoints(
+  ts: readonly number[],
+  toX: (t: number) => number,
+  width: number,
+  minGap: number,
+): Cluster[] {
   const idx: { i: number; x: number }[] = [];
   for (let i = 0; i < ts.length; i++) {
     const x = toX(ts[i] ?? 0);

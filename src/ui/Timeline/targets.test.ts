@@ -6,8 +6,25 @@ function model(): TimelineModel {
   const m = new TimelineModel();
   let seq = 0;
   m.apply({ seq: seq++, t: 0, pid: 1, kind: "proc.start", name: "MainProcess", ppid: null });
-  m.apply({ seq: seq++, t: 10, pid: 1, kind: "proc.create", child: 2, name: "Process-1", daemon: false, target: "work", line: 7 });
-  m.apply({ seq: seq++, t: 20, pid: 1, kind: "proc.block", on: { op: "join", target: 2, targetName: "Process-1", timeout: 0.2 }, line: 8 });
+  m.apply({
+    seq: seq++,
+    t: 10,
+    pid: 1,
+    kind: "proc.create",
+    child: 2,
+    name: "Process-1",
+    daemon: false,
+    target: "work",
+    line: 7,
+  });
+  m.apply({
+    seq: seq++,
+    t: 20,
+    pid: 1,
+    kind: "proc.block",
+    on: { op: "join", target: 2, targetName: "Process-1", timeout: 0.2 },
+    line: 8,
+  });
   m.apply({ seq: seq++, t: 30, pid: 2, kind: "proc.start", name: "Process-1", ppid: 1 });
   m.apply({ seq: seq++, t: 220, pid: 1, kind: "proc.unblock", outcome: "timeout" });
   m.apply({ seq: seq++, t: 300, pid: 1, kind: "proc.signal", target: 2, signal: 15, line: 9 });
@@ -27,7 +44,9 @@ describe("describeTarget", () => {
   });
   it("describes marks, exits and creation", () => {
     const m = model();
-    expect(describeTarget({ kind: "mark", pid: 1, members: [1] }, m.byPid, 400)?.title).toBe("Sent a signal: terminate Process-1");
+    expect(describeTarget({ kind: "mark", pid: 1, members: [1] }, m.byPid, 400)?.title).toBe(
+      "Sent a signal: terminate Process-1",
+    );
     expect(describeTarget({ kind: "exit", pid: 2 }, m.byPid, 400)?.title).toBe("Exit code -15: terminated");
     expect(describeTarget({ kind: "create", pid: 2 }, m.byPid, 400)?.title).toBe("Created by MainProcess");
     expect(describeTarget({ kind: "mark", pid: 1, members: [0, 1] }, m.byPid, 400)?.title).toBe("2 events");

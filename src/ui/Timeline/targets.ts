@@ -49,7 +49,12 @@ function outcomeWords(outcome: string | null): string | null {
   }
 }
 
-export function describeTarget(target: HoverTarget, lanes: ReadonlyMap<number, Lane>, now: number, resolution = 10): TooltipContent | null {
+export function describeTarget(
+  target: HoverTarget,
+  lanes: ReadonlyMap<number, Lane>,
+  now: number,
+  resolution = 10,
+): TooltipContent | null {
   const ft = (t: number) => formatTime(t, resolution);
   const lane = lanes.get(target.pid);
   if (!lane) return null;
@@ -64,7 +69,12 @@ export function describeTarget(target: HoverTarget, lanes: ReadonlyMap<number, L
         return {
           title: `${blocks.length} short waits`,
           tone: "blocked",
-          rows: [who(lane), `${ft(b.t0)} – ${ft(last.t1 ?? now)}`, `blocked ${formatDuration(total)} in total`, "zoom in to see each one"],
+          rows: [
+            who(lane),
+            `${ft(b.t0)} – ${ft(last.t1 ?? now)}`,
+            `blocked ${formatDuration(total)} in total`,
+            "zoom in to see each one",
+          ],
           line: b.line,
         };
       }
@@ -72,12 +82,19 @@ export function describeTarget(target: HoverTarget, lanes: ReadonlyMap<number, L
       const end = b.t1 ?? now;
       const rows = [
         who(lane),
-        open ? `since ${ft(b.t0)} · waiting ${formatDuration(end - b.t0)} so far` : `${ft(b.t0)} → ${ft(end)} · waited ${formatDuration(end - b.t0)}`,
+        open
+          ? `since ${ft(b.t0)} · waiting ${formatDuration(end - b.t0)} so far`
+          : `${ft(b.t0)} → ${ft(end)} · waited ${formatDuration(end - b.t0)}`,
       ];
       const o = outcomeWords(b.outcome);
       if (o) rows.push(o);
       if (b.line !== undefined) rows.push(`line ${b.line} · click to show in the editor`);
-      return { title: `Blocked in ${describeBlock(b.on)}`, tone: b.outcome === "timeout" ? "warn" : "blocked", rows, line: b.line };
+      return {
+        title: `Blocked in ${describeBlock(b.on)}`,
+        tone: b.outcome === "timeout" ? "warn" : "blocked",
+        rows,
+        line: b.line,
+      };
     }
     case "mark": {
       const marks = target.members.map((i) => lane.marks[i]).filter((m): m is LaneMark => m !== undefined);
@@ -86,11 +103,21 @@ export function describeTarget(target: HoverTarget, lanes: ReadonlyMap<number, L
       if (marks.length > 1) {
         const rows = [who(lane), ...marks.slice(0, 6).map((x) => `${ft(x.t)}  ${x.label}`)];
         if (marks.length > 6) rows.push(`… and ${marks.length - 6} more (zoom in)`);
-        return { title: `${marks.length} events`, tone: marks.some((x) => x.kind === "error") ? "error" : "normal", rows, line: m.line };
+        return {
+          title: `${marks.length} events`,
+          tone: marks.some((x) => x.kind === "error") ? "error" : "normal",
+          rows,
+          line: m.line,
+        };
       }
       const rows = [who(lane), `at ${ft(m.t)}`];
       if (m.line !== undefined) rows.push(`line ${m.line} · click to show in the editor`);
-      return { title: `${MARK_TITLES[m.kind]}: ${m.label}`, tone: m.kind === "error" ? "error" : m.kind === "signal" ? "signal" : "normal", rows, line: m.line };
+      return {
+        title: `${MARK_TITLES[m.kind]}: ${m.label}`,
+        tone: m.kind === "error" ? "error" : m.kind === "signal" ? "signal" : "normal",
+        rows,
+        line: m.line,
+      };
     }
     case "exit": {
       if (lane.exitedAt === null) return null;
@@ -98,7 +125,9 @@ export function describeTarget(target: HoverTarget, lanes: ReadonlyMap<number, L
       const rows = [who(lane), `at ${ft(lane.exitedAt)}`];
       if (lane.startedAt !== null) rows.push(`ran for ${formatDuration(lane.exitedAt - lane.startedAt)}`);
       const title =
-        badge.tone === "signal" ? `Exit code ${badge.code}: ${badge.words}` : `Exited with code ${badge.code}${badge.tone === "ok" || !badge.words ? "" : ` (${badge.words})`}`;
+        badge.tone === "signal"
+          ? `Exit code ${badge.code}: ${badge.words}`
+          : `Exited with code ${badge.code}${badge.tone === "ok" || !badge.words ? "" : ` (${badge.words})`}`;
       return { title, tone: badge.tone === "unknown" ? "normal" : badge.tone, rows };
     }
     case "create": {
@@ -108,12 +137,21 @@ export function describeTarget(target: HoverTarget, lanes: ReadonlyMap<number, L
       if (lane.daemon) rows.push("daemon");
       if (lane.startedAt !== null) rows.push(`started after ${formatDuration(lane.startedAt - lane.createdAt)}`);
       if (lane.createLine !== undefined) rows.push(`line ${lane.createLine} · click to show in the editor`);
-      return { title: parent ? `Created by ${parent.name}` : `${lane.name} created`, tone: "normal", rows, line: lane.createLine };
+      return {
+        title: parent ? `Created by ${parent.name}` : `${lane.name} created`,
+        tone: "normal",
+        rows,
+        line: lane.createLine,
+      };
     }
     case "run": {
       const rows = [who(lane)];
       if (lane.startedAt !== null) rows.push(`started at ${ft(lane.startedAt)}`);
-      rows.push(lane.exitedAt === null ? `running for ${formatDuration(now - (lane.startedAt ?? lane.createdAt))}` : `exited at ${ft(lane.exitedAt)}`);
+      rows.push(
+        lane.exitedAt === null
+          ? `running for ${formatDuration(now - (lane.startedAt ?? lane.createdAt))}`
+          : `exited at ${ft(lane.exitedAt)}`,
+      );
       rows.push(`pointer at ${ft(target.t)}`);
       return { title: `${lane.name} running`, tone: "normal", rows };
     }
@@ -125,7 +163,11 @@ export function describeTarget(target: HoverTarget, lanes: ReadonlyMap<number, L
 }
 
 /** The event a click on a target selects: its seq and editor line. */
-export function targetEvent(target: HoverTarget, lanes: ReadonlyMap<number, Lane>, events: readonly RunEvent[]): { seq: number; line: number | null } | null {
+export function targetEvent(
+  target: HoverTarget,
+  lanes: ReadonlyMap<number, Lane>,
+  events: readonly RunEvent[],
+): { seq: number; line: number | null } | null {
   const lane = lanes.get(target.pid);
   if (!lane) return null;
   switch (target.kind) {

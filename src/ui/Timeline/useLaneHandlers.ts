@@ -28,7 +28,10 @@ export function useLaneHandlers(
       },
       select(target) {
         const { timeline: model, objects } = runStore.getState();
-        const ev = target.kind === "transfer" || target.kind === "objmark" ? objectTargetEvent(target, objects) : targetEvent(target, model.byPid, model.events);
+        const ev =
+          target.kind === "transfer" || target.kind === "objmark"
+            ? objectTargetEvent(target, objects)
+            : targetEvent(target, model.byPid, model.events);
         if (ev) uiStore.getState().selectEvent(ev.seq, ev.line);
       },
     }),

@@ -35,7 +35,13 @@ export function useTrackPan({ rootRef, view, setPlayheadAt, onPan }: TrackPanInp
       const x = e.clientX - e.currentTarget.getBoundingClientRect().left;
       if (x < NAME_W) return;
       e.currentTarget.setPointerCapture(e.pointerId);
-      drag.current = { pointerId: e.pointerId, startX: e.clientX, startWindow: win, msPerPx: 1 / scale.k, moved: false };
+      drag.current = {
+        pointerId: e.pointerId,
+        startX: e.clientX,
+        startWindow: win,
+        msPerPx: 1 / scale.k,
+        moved: false,
+      };
       rootRef.current?.focus({ preventScroll: true });
     },
     onPointerMove(e: ReactPointerEvent<HTMLDivElement>) {

@@ -7,10 +7,7 @@
  * - "fixed": a window the learner panned or zoomed to; it stays put.
  */
 
-export type ViewState =
-  | { kind: "fit" }
-  | { kind: "follow"; span: number }
-  | { kind: "fixed"; t0: number; t1: number };
+export type ViewState = { kind: "fit" } | { kind: "follow"; span: number } | { kind: "fixed"; t0: number; t1: number };
 
 export interface Window {
   t0: number;

@@ -8,7 +8,13 @@ function f(val: string, items: unknown[]) {
   const cp = current_process();
   print(`In child process: name=${cp.name}, val=${val}`);
   print(items, { a: 1, "b'c": [true, null] }, new Set([1]), new Map([["k", 2.5]]));
-  print("pid matches:", os.getpid() === cp.pid, "parent:", parent_process()?.name, os.getppid() === parent_process()?.pid);
+  print(
+    "pid matches:",
+    os.getpid() === cp.pid,
+    "parent:",
+    parent_process()?.name,
+    os.getppid() === parent_process()?.pid,
+  );
   print("a", "b", { sep: "-", end: "!\n" });
   print(sys.stdout.write("café 😀\n"));
 }

@@ -12,7 +12,14 @@ if (__name__ === "__main__") {
   const t0 = time.monotonic();
   p.join(0.1);
   const waited = time.monotonic() - t0;
-  print("after join(0.1): alive", p.is_alive(), "exitcode", p.exitcode, "waited about 0.1 s:", waited >= 0.09 && waited < 0.4);
+  print(
+    "after join(0.1): alive",
+    p.is_alive(),
+    "exitcode",
+    p.exitcode,
+    "waited about 0.1 s:",
+    waited >= 0.09 && waited < 0.4,
+  );
   p.join({ timeout: 0.05 });
   print("after join(timeout=0.05): alive", p.is_alive());
   p.join();

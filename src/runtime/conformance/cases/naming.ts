@@ -1,7 +1,10 @@
 import { Process, current_process } from "multiprocessing";
 
 class Worker extends Process {
-  constructor(public label: string, public count: number) {
+  constructor(
+    public label: string,
+    public count: number,
+  ) {
     super();
   }
   override run() {

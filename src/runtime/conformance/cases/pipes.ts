@@ -40,7 +40,10 @@ if (__name__ === "__main__") {
 
   const [reader, writer] = Pipe(false);
   print(reader.readable, reader.writable, writer.readable, writer.writable);
-  for (const [label, fn] of [["send on reader", () => reader.send(1)], ["recv on writer", () => writer.recv()]] as const) {
+  for (const [label, fn] of [
+    ["send on reader", () => reader.send(1)],
+    ["recv on writer", () => writer.recv()],
+  ] as const) {
     try {
       fn();
     } catch (err) {
