@@ -6,7 +6,7 @@
 import { readFileSync, writeFileSync } from "node:fs";
 import { Kernel } from "../runtime/kernel/kernel";
 import { createNodePlatform } from "../runtime/node/nodePlatform";
-import type { RunEvent } from "../runtime/events";
+import type { RunEvent } from "../runtime/events/types";
 import { expandBatch } from "../runtime/events/opPack";
 import { toChromeTrace } from "../runtime/trace";
 

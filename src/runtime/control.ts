@@ -27,6 +27,8 @@ const STOPPED = 19;
 const HALT = 20;
 /** Pipes made so far: the first ones take the run's pooled pipes (sync/pipePool.ts). */
 const NEXT_PIPE = 21;
+/** Bumped by the kernel at every drain: an emitter's cached clock is never older than one tick (events/emitter.ts). */
+const TICK = 22;
 const TABLE = 32;
 
 export const enum ProcState {
@@ -58,6 +60,15 @@ export class Control {
   }
   peekSeq(): number {
     return Atomics.load(this.a, SEQ);
+  }
+
+  tick(): number {
+    return Atomics.load(this.a, TICK);
+  }
+
+  /** The kernel's drain: every process reads the clock afresh at its next event. */
+  bumpTick(): void {
+    Atomics.add(this.a, TICK, 1);
   }
 
   /** Allocates a pid, or null when the run has used up its process table. */

@@ -7,7 +7,7 @@
  *   process to ask for a new worker or a signal). Blocking calls never send messages:
  *   they wait on shared memory with Atomics.
  */
-import type { Pid, RunEvent } from "./events";
+import type { Pid, RunEvent } from "./events/types";
 import type { PackedOps } from "./events/opPack";
 import type { PooledPipe } from "./sync/pipePool";
 

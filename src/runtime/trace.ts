@@ -3,7 +3,7 @@
  * chrome://tracing opens a run: one track per process, its lifetime and every
  * blocking call as slices, output and signals as instants.
  */
-import type { RunEvent } from "./events";
+import type { RunEvent } from "./events/types";
 
 interface TraceEvent {
   name: string;

@@ -2,7 +2,7 @@
  * A queue or pipe as the timeline and the inspector see it: what ObjectModel folds
  * for each object from its events.
  */
-import type { ObjKind, OpOutcome, Pid } from "../runtime/events";
+import type { ObjKind, OpOutcome, Pid } from "../runtime/events/types";
 import type { F64Column, ItemColumns } from "./itemColumns";
 
 /** The kinds this model folds; other objects (locks, events…) are ignored here. */

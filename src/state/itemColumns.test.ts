@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { ItemColumns, ItemIndex, PendingGets, PreviewChunks } from "./itemColumns";
+import { ItemColumns, ItemIndex, PreviewChunks } from "./itemColumns";
 
 describe("ItemColumns", () => {
   it("keeps every field of many items across growth, and builds each on demand", () => {
@@ -45,19 +45,11 @@ describe("ItemColumns", () => {
     expect([items.gotAt(0), items.row(0), items.dir(0)]).toEqual([20, 0, -1]);
   });
 
-  it("holds gets that came before their puts, and gives each back once", () => {
-    const early = new PendingGets();
-    early.add({ itemId: 4, t: 1.5, pid: 2, seq: 9, line: 3 });
-    early.add({ itemId: 6, t: 2.5, pid: 3, seq: 11, line: 0 });
-    const into = { itemId: -1, t: 0, pid: 0, seq: 0, line: 0 };
-    expect(early.take(5, into)).toBe(false);
-    expect(early.take(4, into)).toBe(true);
-    expect(into).toEqual({ itemId: 4, t: 1.5, pid: 2, seq: 9, line: 3 });
-    expect(early.take(4, into)).toBe(false);
-    // Its slot is reused.
-    early.add({ itemId: 8, t: 3.5, pid: 2, seq: 12, line: 1 });
-    expect(early.take(6, into) && into.seq).toBe(11);
-    expect(early.take(8, into) && into.t).toBe(3.5);
+  it("never lets an item leave before it came, even with a time a few operations stale", () => {
+    const items = new ItemColumns(new PreviewChunks());
+    items.push({ itemId: 0, t: 10, pid: 1, seq: 1, line: 0 }, -1, 0, { chunk: 0, at: 0, len: -1 });
+    expect(items.markGot(0, { itemId: 0, t: 9.999, pid: 2, seq: 2, line: 0 })).toBe(true);
+    expect(items.gotAt(0)).toBe(10);
   });
 
   it("finds items by id, dense or far apart", () => {

@@ -13,7 +13,8 @@
  * previews as one string, which is kept whole, and an item records where its text
  * lies in it. `at(i)` builds an `ObjItem` on demand for the few items a panel shows.
  */
-import type { Pid } from "../runtime/events";
+import type { Pid } from "../runtime/events/types";
+import { ensureLength, grownCopy } from "../runtime/lib/growable";
 
 /** One item that went into a queue or down a pipe (built on demand by `ItemColumns.at`). */
 export interface ObjItem {
@@ -130,7 +131,8 @@ export class ItemColumns {
   markGot(i: number, got: OpFacts): boolean {
     const a = i * F_STRIDE;
     if (i < 0 || i >= this.length || !Number.isNaN(this.f[a + GOT_AT] ?? 0)) return false;
-    this.f[a + GOT_AT] = got.t;
+    // A time may be a few operations stale (events/emitter.ts): an item never leaves before it came.
+    this.f[a + GOT_AT] = Math.max(got.t, this.f[a + PUT_AT] ?? got.t);
     this.f[a + GOT_SEQ] = got.seq;
     const b = i * I_STRIDE;
     this.n[b + GOT_BY] = got.pid;
@@ -187,49 +189,8 @@ export class ItemColumns {
 
   private grow(): void {
     this.cap *= 2;
-    const f = new Float64Array(this.cap * F_STRIDE);
-    f.set(this.f);
-    this.f = f;
-    const n = new Int32Array(this.cap * I_STRIDE);
-    n.set(this.n);
-    this.n = n;
-  }
-}
-
-/**
- * Gets whose put has not arrived yet, by itemId. A consumer often gets an item before
- * its producer has written the put's event, so in a fast pipe nearly every item goes
- * through here: its numbers sit in reused slots, with no object per get.
- */
-export class PendingGets {
-  private readonly slotOf = new Map<number, number>();
-  private readonly free: number[] = [];
-  private readonly ts: number[] = [];
-  private readonly pids: number[] = [];
-  private readonly seqs: number[] = [];
-  private readonly lines: number[] = [];
-
-  add(get: OpFacts): void {
-    const s = this.free.pop() ?? this.ts.length;
-    this.ts[s] = get.t;
-    this.pids[s] = get.pid;
-    this.seqs[s] = get.seq;
-    this.lines[s] = get.line;
-    this.slotOf.set(get.itemId, s);
-  }
-
-  /** If a get waits for this item: copies it into `into`, forgets it, and says true. */
-  take(itemId: number, into: OpFacts): boolean {
-    const s = this.slotOf.get(itemId);
-    if (s === undefined) return false;
-    this.slotOf.delete(itemId);
-    this.free.push(s);
-    into.itemId = itemId;
-    into.t = this.ts[s] ?? 0;
-    into.pid = this.pids[s] ?? 0;
-    into.seq = this.seqs[s] ?? 0;
-    into.line = this.lines[s] ?? 0;
-    return true;
+    this.f = grownCopy(this.f, this.cap * F_STRIDE);
+    this.n = grownCopy(this.n, this.cap * I_STRIDE);
   }
 }
 
@@ -244,11 +205,7 @@ export class F64Column {
   data = new Float64Array(INITIAL);
 
   push(x: number): void {
-    if (this.length === this.data.length) {
-      const next = new Float64Array(this.data.length * 2);
-      next.set(this.data);
-      this.data = next;
-    }
+    this.data = ensureLength(this.data, this.length + 1);
     this.data[this.length++] = x;
   }
 
@@ -296,13 +253,7 @@ export class ItemIndex {
       (this.sparse ??= new Map()).set(itemId, i);
       return;
     }
-    if (itemId >= this.slots.length) {
-      let n = this.slots.length * 2;
-      while (n <= itemId) n *= 2;
-      const next = new Int32Array(n).fill(-1);
-      next.set(this.slots);
-      this.slots = next;
-    }
+    this.slots = ensureLength(this.slots, itemId + 1, -1);
     this.slots[itemId] = i;
   }
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import type { RunEvent } from "../runtime/events";
+import type { RunEvent } from "../runtime/events/types";
 import { forEachRow, packOps } from "../runtime/events/opPack";
 import { F64Column } from "./itemColumns";
 import { ObjectModel } from "./objectModel";
@@ -80,15 +80,15 @@ describe("ObjectModel", () => {
     expect(first).toMatchObject({ itemId: 1, putAt: 10, putBy: 2, gotAt: 40, gotBy: 1 });
   });
 
-  it("pairs each put with the get that received its item, whatever order the events arrive in", () => {
+  it("pairs each put with the get that received its item, in the log's causal order", () => {
     const m = new ObjectModel();
     m.apply(create(0, 1, 1, "Queue"));
     m.apply(op(10, 2, 1, "put", 7, "1"));
-    // The get was stamped before the put's event was written.
-    m.apply(op(12, 3, 1, "get", 8, "2"));
     m.apply(op(11, 2, 1, "put", 8, "2"));
+    m.apply(op(12, 3, 1, "get", 8, "2"));
     m.apply(op(20, 3, 1, "get", 7, "1"));
     const q = m.byId.get(1)!;
+    expect(m.unmatchedGets).toBe(0);
     expect(ObjectModel.transfersIn(q, 0, 100).map((i) => [i.itemId, i.putBy, i.putAt, i.gotBy, i.gotAt])).toEqual([
       [7, 2, 10, 3, 20],
       [8, 2, 11, 3, 12],
@@ -97,6 +97,10 @@ describe("ObjectModel", () => {
     expect(m.item(1, 8)?.gotAt).toBe(12);
     // Transfers overlapping a window: the one in flight over [15, 16] only.
     expect(ObjectModel.transfersIn(q, 15, 16).map((i) => i.itemId)).toEqual([7]);
+    // A get of an item nobody put is not paired with anything, and is counted.
+    m.apply(op(21, 3, 1, "get", 99, "?"));
+    expect(m.unmatchedGets).toBe(1);
+    expect(ObjectModel.transfersIn(q, 0, 100)).toHaveLength(2);
   });
 
   it("follows a duplex pipe in both directions", () => {

@@ -1,7 +1,7 @@
 /** The run store with a fake kernel: no React, no workers. */
 import { describe, expect, it } from "vitest";
 import type { KernelApi, KernelBatch, RunOutcome } from "../runtime/protocol";
-import type { RunEvent } from "../runtime/events";
+import type { RunEvent } from "../runtime/events/types";
 import { packOps } from "../runtime/events/opPack";
 import { ObjectModel } from "./objectModel";
 import { createRunStore, nextFlushDelay } from "./runStore";

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import type { RunEvent } from "../runtime/events";
+import type { RunEvent } from "../runtime/events/types";
 import { describeBlock, TimelineModel } from "./timelineModel";
 
 const events: RunEvent[] = [

@@ -4,7 +4,7 @@
  * code) and the marks worth pointing at. Pure data, no React: the Timeline panel
  * renders it and the tests read it.
  */
-import type { BlockReason, Pid, RunEvent, UnblockOutcome } from "../runtime/events";
+import type { BlockReason, Pid, RunEvent, UnblockOutcome } from "../runtime/events/types";
 
 export interface BlockSpan {
   t0: number;

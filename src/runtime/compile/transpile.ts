@@ -5,11 +5,13 @@
  * line where it was (so stack traces point at the user's own lines); acorn then
  * parses the result, which catches what sucrase lets through and yields the
  * module's top-level names: the table a child uses to find its target by name, as
- * CPython's spawn finds `__main__.f`.
+ * CPython's spawn finds `__main__.f`. Last, the code is instrumented so that every
+ * operation knows its source line (instrument.ts).
  */
 import { transform } from "sucrase";
 import { parse, type Program } from "acorn";
 import type { CompiledModule, SyntaxErrorInfo } from "../protocol";
+import { instrument } from "./instrument";
 
 export const FILENAME = "main.ts";
 
@@ -38,7 +40,7 @@ export function compile(source: string, filename = FILENAME): CompileResult {
   } catch (e) {
     return { ok: false, error: syntaxError(source, filename, e) };
   }
-  return { ok: true, module: { filename, source, js, topLevel: topLevelNames(program) } };
+  return { ok: true, module: { filename, source, js: instrument(js, program), topLevel: topLevelNames(program) } };
 }
 
 function topLevelNames(program: Program): string[] {

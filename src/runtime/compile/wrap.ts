@@ -4,6 +4,9 @@
  */
 import type { CompiledModule } from "../protocol";
 
+/** The location register the instrumented code writes each call's line to (instrument.ts). */
+export const LOC = "__mp_loc";
+
 /**
  * Wraps the module so that line 1 of the user's file is line 1 of the evaluated
  * code, and the module's top-level bindings can be looked up by name later.
@@ -26,6 +29,7 @@ export function wrapModule(mod: CompiledModule): string {
 
 /** Globals a snippet sees besides the standard JavaScript ones (spec section 1). */
 export const GLOBAL_NAMES = [
+  LOC,
   "print",
   "with_",
   "console",

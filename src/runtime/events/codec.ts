@@ -1,20 +1,23 @@
 /**
  * Events as ring records. Output, by far the most frequent event, travels as its
- * raw text; operations on queues and pipes (the most frequent after output) as
- * numbers in the record head plus the item's preview; everything else as JSON. The
- * head (seq, time, line, and the words a, b, c) is binary (ring.ts).
+ * raw text; operations (the most frequent after output) as numbers in the record head
+ * plus the item's preview (the columns are opColumns.ts's); everything else as JSON.
+ * The head (seq, time, line, the words a, b, c and the float v) is binary (ring.ts).
  */
-import type { EventBody, OpOutcome, Pid, RunEvent } from "../events";
+import type { EventBody, Pid, RunEvent } from "./types";
+import { OP_NAMES, OUTCOMES } from "./opColumns";
 
 export const TAG_STDOUT = 1;
 export const TAG_STDERR = 2;
 export const TAG_JSON = 3;
 /**
- * An `obj.op`. The tag unit also carries the operation and outcome (as indexes into
- * OP_NAMES and OUTCOMES, above the low 3 bits); the words are a = objId,
- * b = itemId + 1 and c = size + 1 (0: none); the text is the item's preview.
+ * An `obj.op`. The tag unit also carries the operation and outcome codes (opColumns.ts),
+ * above the low 3 bits; the words are a = objId, b = toWord(itemId), c = toWord(size),
+ * v = the value (NaN: none); the text is the item's preview.
  */
 export const TAG_OP = 4;
+/** A seq that was taken but carries no event (an operation that failed before it happened). */
+export const TAG_SKIP = 5;
 const TAG_BITS = 7;
 /**
  * Set on an `obj.op` record whose preview is the same as that of this process's
@@ -24,27 +27,9 @@ const TAG_BITS = 7;
  */
 export const SAME_PREVIEW = 0x8000;
 
-/** Operations with a compact record; any other name travels as JSON. */
-export const OP_NAMES = [
-  "put",
-  "put_nowait",
-  "get",
-  "get_nowait",
-  "send",
-  "send_bytes",
-  "recv",
-  "recv_bytes",
-  "task_done",
-] as const;
-export const OUTCOMES: readonly OpOutcome[] = ["ok", "timeout", "full", "empty", "closed", "eof", "error"];
-const OP_CODE = new Map<string, number>(OP_NAMES.map((n, i) => [n, i]));
-const OUTCOME_CODE = new Map<string, number>(OUTCOMES.map((n, i) => [n, i]));
-
-/** The tag unit of an op record, or -1 when the op has no compact form. */
-export function opTag(op: string, outcome: OpOutcome): number {
-  const o = OP_CODE.get(op);
-  const r = OUTCOME_CODE.get(outcome);
-  return o === undefined || r === undefined ? -1 : TAG_OP | ((o + r * OP_NAMES.length) << 3);
+/** The tag unit of an op record (codes from opColumns.ts). */
+export function opTag(op: number, outcome: number): number {
+  return TAG_OP | ((op + outcome * OP_NAMES.length) << 3);
 }
 
 export function encodeBody(body: EventBody): string {
@@ -64,19 +49,19 @@ export class PreviewMemory {
   }
 }
 
-/** Whether a record is a compact `obj.op` (see TAG_OP). */
-export function isOpTag(tag: number): boolean {
-  return (tag & TAG_BITS) === TAG_OP;
+/** What kind of record a tag is: TAG_STDOUT, TAG_STDERR, TAG_JSON, TAG_OP or TAG_SKIP. */
+export function tagKind(tag: number): number {
+  return tag & TAG_BITS;
 }
 
-/** An op record's operation, as an index into OP_NAMES. */
-export function opIndexOf(tag: number): number {
+/** An op record's operation code. */
+export function opCodeOf(tag: number): number {
   return ((tag & ~SAME_PREVIEW) >>> 3) % OP_NAMES.length;
 }
 
-/** An op record's outcome, as an index into OUTCOMES. */
-export function outcomeIndexOf(tag: number): number {
-  return Math.floor(((tag & ~SAME_PREVIEW) >>> 3) / OP_NAMES.length);
+/** An op record's outcome code. */
+export function outcomeCodeOf(tag: number): number {
+  return Math.min(OUTCOMES.length - 1, Math.floor(((tag & ~SAME_PREVIEW) >>> 3) / OP_NAMES.length));
 }
 
 /** A JSON or output record as its event. Op records never become events: the collector packs them (kernel/opRows.ts). */
@@ -88,6 +73,7 @@ export function decodeRecord(pid: Pid, tag: number, seq: number, us: number, lin
     e.seq = seq;
     e.t = t;
     e.pid = pid;
+    if (line && e.line === undefined) e.line = line;
     return e;
   }
   const e: RunEvent = { kind: "out", stream: kind === TAG_STDOUT ? 1 : 2, text, seq, t, pid };

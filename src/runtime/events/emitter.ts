@@ -3,82 +3,144 @@
  * shared clock and writes it into the process's own ring. No message, no wait
  * (unless the ring is full).
  *
- * The ring's BUSY word holds a lower bound of the seq being written while a record
- * is in flight, so the kernel can tell which seqs are certainly complete
- * (see kernel/collector.ts) and never emits a later event before an earlier one.
+ * Causal order (contract section 10) is made here and at the call sites:
+ * - every seq taken becomes exactly one record, so the kernel can release seqs in
+ *   order and wait at a gap (kernel/collector.ts);
+ * - an operation that *consumes* (get, recv, acquire, a wait that returns) takes its
+ *   seq after its effect, with `op`;
+ * - an operation that *publishes* (put, send, release, set, notify) takes its seq
+ *   before its effect is visible to any other process: the shared object calls
+ *   `reserve()` inside its critical section, just before it commits, and the
+ *   operation is then recorded with that seq by `op`. So a get is never before its put,
+ *   and a lock never has two holders, in seq order.
  */
 import type { Control } from "../control";
-import type { EventBody } from "../events";
-import { BUSY, RingWriter } from "../ring";
-import type { OpOutcome } from "../events";
-import { encodeBody, opTag, SAME_PREVIEW, TAG_JSON, TAG_STDERR, TAG_STDOUT } from "./codec";
+import type { EventBody } from "./types";
+import { RingWriter } from "./ring";
+import { encodeBody, opTag, SAME_PREVIEW, TAG_JSON, TAG_SKIP, TAG_STDERR, TAG_STDOUT } from "./codec";
+import { MAX_WORD_VALUE, opName, outcomeName, toWord } from "./opColumns";
 
-/** Largest value a record word holds after the +1 that keeps 0 for "none". */
-const MAX_WORD = 0xffffffff;
+/** Where the user's code is: the instrumented snippet stores the line of each call it makes (compile/instrument.ts). */
+export interface SourceLocation {
+  line: number;
+}
+
+/**
+ * A fresh clock read costs ~230 ns in a cross-origin-isolated Chromium worker (~75 ns in
+ * Node), more than the rest of an operation's record. In a burst of operations the clock
+ * is read at most every CLOCK_EVERY of them, and whenever the kernel's tick has moved
+ * (every drain, a few ms) or the process has waited: a time is at most that stale.
+ */
+const CLOCK_EVERY = 8;
 
 export class Emitter {
   private readonly ring: RingWriter;
-  private readonly header: Int32Array;
   /** performance.now() value at the run's clock zero, in this thread's time origin. */
   private readonly zero: number;
-  /** The last seq this process took (-1 before its first event). */
-  private lastSeq = -1;
+  /** The seq reserved by a publishing operation, or -1. */
+  private reserved = -1;
   /** The preview of this process's last op record per object (see SAME_PREVIEW). */
   private readonly previews = new Map<number, string>();
+  private lastUs = 0;
+  private clockBudget = 0;
+  private lastTick = -1;
 
   constructor(
     private readonly control: Control,
     ringSab: SharedArrayBuffer,
     clockZero: number,
     private readonly pid: number,
+    private readonly loc: SourceLocation = { line: 0 },
   ) {
     this.ring = new RingWriter(ringSab);
-    this.header = this.ring.header;
     this.zero = clockZero - performance.timeOrigin;
   }
 
-  /** Writes one closed record (publishing any open output first). Hold the ring's lock. */
-  private record(tag: number, text: string, line: number, a = 0, b = 0, c = 0): number {
-    const h = this.header;
-    this.ring.publishOpen();
-    // Any lower bound of the seq about to be taken will do: ours, unlike the counter's
-    // current value, costs no read of the line every process is writing.
-    Atomics.store(h, BUSY, this.lastSeq + 1);
-    const seq = (this.lastSeq = this.control.nextSeq());
-    this.ring.write(tag, seq, this.clockUs(), line, text, false, a, b, c);
-    Atomics.store(h, BUSY, -1);
-    return seq;
+  /** The next record reads the clock afresh (after a wait: time has passed). */
+  freshClock(): void {
+    this.clockBudget = 0;
   }
 
   private clockUs(): number {
-    return Math.max(0, Math.round((performance.now() - this.zero) * 1000));
+    const tick = this.control.tick();
+    if (tick === this.lastTick && --this.clockBudget > 0) return this.lastUs;
+    this.lastTick = tick;
+    this.clockBudget = CLOCK_EVERY;
+    const us = Math.round((performance.now() - this.zero) * 1000);
+    if (us > this.lastUs) this.lastUs = us;
+    return this.lastUs;
   }
 
-  emit(body: EventBody): number {
+  /** Publishes an open output record, so the next record can follow it. */
+  private closeOpen(): void {
+    const ring = this.ring;
+    if (!ring.hasOpen()) return;
+    ring.lock();
+    ring.publishOpen();
+    ring.unlock();
+  }
+
+  /** Writes one closed record with `seq` (publishing any open output first). */
+  private record(seq: number, tag: number, text: string, line: number, a = 0, b = 0, c = 0, v = Number.NaN): void {
+    this.closeOpen();
+    this.ring.write(tag, seq, this.clockUs(), line, text, false, a, b, c, v);
+  }
+
+  /** An event that is not an operation, as JSON; `line` 0: none. */
+  emit(body: EventBody, line = 0): number {
     this.control.haltIfEnded(this.pid);
-    const line = "line" in body && typeof body.line === "number" ? body.line : 0;
-    this.ring.lock();
-    try {
-      return this.record(TAG_JSON, encodeBody(body), line);
-    } finally {
-      this.ring.unlock();
-    }
+    this.freshClock();
+    const seq = this.control.nextSeq();
+    this.record(seq, TAG_JSON, encodeBody(body), line);
+    return seq;
   }
 
   /**
-   * An operation on a shared object (queue put, pipe recv...): `obj.op` as numbers in
-   * the record head and the preview as its text, so a put costs no string building.
+   * Takes the seq of a publishing operation now, just before its effect becomes
+   * visible (called by the shared object inside its critical section); the next `op`
+   * records the operation with it. Between the two nothing else may be recorded.
    */
-  op(objId: number, op: string, outcome: OpOutcome, itemId?: number, size?: number, item?: string): void {
-    // Item numbers and sizes travel as 32-bit words: beyond them (after ~2^31 messages), as JSON.
-    const tag = (itemId ?? 0) >= MAX_WORD || (size ?? 0) >= MAX_WORD ? -1 : opTag(op, outcome);
-    if (tag === -1) {
-      // The reader remembers previews from op records only: the next one must carry its text.
+  reserve(): void {
+    this.reserved = this.control.nextSeq();
+  }
+
+  /** A reserved seq that no operation will use (the operation failed before it happened). */
+  cancelReserved(): void {
+    if (this.reserved < 0) return;
+    this.record(this.reserved, TAG_SKIP, "", 0);
+    this.reserved = -1;
+  }
+
+  /**
+   * An operation on a shared object (codes from opColumns.ts): numbers in the record
+   * head and the preview as its text, so it costs no string building. Its seq is the
+   * one `reserve` took, or a fresh one. The line is the user's call (the location
+   * register). `value` NaN: none.
+   */
+  op(objId: number, op: number, outcome: number, itemId = -1, size = -1, item?: string, value = Number.NaN): void {
+    let seq = this.reserved;
+    this.reserved = -1;
+    if (seq < 0) {
+      this.control.haltIfEnded(this.pid);
+      seq = this.control.nextSeq();
+    }
+    const line = this.loc.line;
+    if (itemId > MAX_WORD_VALUE || size > MAX_WORD_VALUE) {
+      // Beyond 32-bit words (after ~2^32 messages): as JSON. The reader remembers previews from op records only.
       this.previews.delete(objId);
-      this.emit({ kind: "obj.op", objId, op, outcome, itemId, size, item });
+      const body: EventBody = {
+        kind: "obj.op",
+        objId,
+        op: opName(op),
+        outcome: outcomeName(outcome),
+        ...(itemId >= 0 ? { itemId } : {}),
+        ...(size >= 0 ? { size } : {}),
+        ...(item !== undefined ? { item } : {}),
+        ...(Number.isNaN(value) ? {} : { value }),
+      };
+      this.record(seq, TAG_JSON, encodeBody(body), line);
       return;
     }
-    this.control.haltIfEnded(this.pid);
     let text = item ?? "";
     let flags = 0;
     // The reader remembers non-empty previews only (an empty text means none).
@@ -88,49 +150,39 @@ export class Emitter {
         flags = SAME_PREVIEW;
       } else this.previews.set(objId, item);
     }
-    this.ring.lock();
-    try {
-      this.record(
-        tag | flags,
-        text,
-        0,
-        objId,
-        itemId === undefined ? 0 : itemId + 1,
-        size === undefined ? 0 : size + 1,
-      );
-    } finally {
-      this.ring.unlock();
-    }
+    this.record(seq, opTag(op, outcome) | flags, text, line, objId, toWord(itemId), toWord(size), value);
   }
 
   /**
-   * Output. A write extends this process's open output record when nothing else has
-   * happened anywhere since (no process took a seq after it), so merging never
-   * changes the global order of what was written; a burst of prints costs one
-   * record per kernel drain instead of one per line. The merged text keeps the time
-   * of its first write (at most one drain interval, a few ms, earlier than the last).
+   * Output, with the line of the call that wrote it. A write extends this process's
+   * open output record when it comes from the same line and nothing else has happened
+   * anywhere since (no process took a seq after it), so merging never changes the
+   * global order of what was written; a burst of prints costs one record per kernel
+   * drain instead of one per line. The merged text keeps the time of its first write
+   * (at most one drain interval, a few ms, earlier than the last).
    */
-  out(stream: 1 | 2, text: string, line = 0): void {
+  out(stream: 1 | 2, text: string): void {
     this.control.haltIfEnded(this.pid);
     const tag = stream === 1 ? TAG_STDOUT : TAG_STDERR;
+    const line = this.loc.line;
     const ring = this.ring;
     ring.lock();
     try {
       if (
-        line === 0 &&
         ring.openTag() === tag &&
+        ring.openLine() === line &&
         this.control.peekSeq() === ring.openSeq() + 1 &&
         ring.tryAppendOpen(text)
       )
         return;
+      ring.publishOpen();
       const max = ring.maxRecord;
-      if (text.length > max || line !== 0) {
-        for (let i = 0; i < text.length; i += max) this.record(tag, text.slice(i, i + max), line);
+      if (text.length > max) {
+        for (let i = 0; i < text.length; i += max)
+          ring.write(tag, this.control.nextSeq(), this.clockUs(), line, text.slice(i, i + max));
         return;
       }
-      ring.publishOpen();
-      Atomics.store(this.header, BUSY, this.lastSeq + 1);
-      ring.write(tag, (this.lastSeq = this.control.nextSeq()), this.clockUs(), 0, text, true);
+      ring.write(tag, this.control.nextSeq(), this.clockUs(), line, text, true);
     } finally {
       ring.unlock();
     }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import type { RunEvent } from "../events";
+import type { RunEvent } from "./types";
 import { forEachEvent, packOps } from "./opPack";
 
 const op = (seq: number, extra: Partial<Extract<RunEvent, { kind: "obj.op" }>> = {}): RunEvent => ({

@@ -7,28 +7,41 @@
  * operations of a batch cross as one transferred Float64Array (no copy) and one
  * string of previews; the UI rebuilds each object as it folds it.
  */
-import type { OpOutcome, RunEvent } from "../events";
-import { OP_NAMES, OUTCOMES } from "./codec";
+import type { OpOutcome, RunEvent } from "./types";
+import {
+  ITEM,
+  LINE,
+  NONE,
+  OBJ,
+  OP,
+  opCode,
+  opName,
+  OUTCOME,
+  outcomeCode,
+  outcomeName,
+  PID,
+  PREVIEW,
+  ROW_WIDTH,
+  SAME_AS_LAST,
+  SEQ,
+  SIZE,
+  T,
+  VALUE,
+} from "./opColumns";
+import { ensureLength } from "../lib/growable";
 
 /**
- * Columns per operation: seq, t, pid, objId, op, outcome, itemId, size, line, preview
- * length (NONE: no preview; SAME: the same preview as this object's previous one, which
- * a queue of repeated items, sentinels and the like sends a lot: the UI then keeps one
- * string for them all).
+ * A batch's operations: `n` rows of opColumns.ts's columns, whose PREVIEW column is the
+ * length of the row's preview in `items` (NONE: none; SAME_AS_LAST: the same preview as
+ * its object's previous row, which a queue of repeated items, sentinels and the like
+ * sends a lot: the UI then keeps one string for them all).
  */
-const COLS = 10;
-const SAME = -2;
-
 export interface PackedOps {
   n: number;
   cols: Float64Array;
-  /** The previews, back to back (each column row says its length). */
+  /** The previews, back to back. */
   items: string;
 }
-
-const opIndex = new Map<string, number>(OP_NAMES.map((n, i) => [n, i]));
-const outcomeIndex = new Map<string, number>(OUTCOMES.map((n, i) => [n, i]));
-const NONE = -1;
 
 /** What the kernel hands on: the events that are not packed operations, and the packed ones. */
 export interface OpBatch {
@@ -39,7 +52,7 @@ export interface OpBatch {
 
 /**
  * Builds a PackedOps row by row, in seq order: the kernel's collector straight from
- * ring records (no event object per operation), and packOps from events.
+ * its op rows (no event object per operation), and packOps from events.
  */
 export class OpPacker {
   private cols: Float64Array;
@@ -49,42 +62,20 @@ export class OpPacker {
   private readonly last = new Map<number, string>();
 
   constructor(rows = 64) {
-    this.cols = new Float64Array(Math.max(1, rows) * COLS);
+    this.cols = new Float64Array(Math.max(1, rows) * ROW_WIDTH);
   }
 
-  /** `op`, `outcome`: indexes into OP_NAMES and OUTCOMES; itemId, size: NONE (-1) for none; line 0: none. */
-  add(
-    seq: number,
-    t: number,
-    pid: number,
-    objId: number,
-    op: number,
-    outcome: number,
-    itemId: number,
-    size: number,
-    line: number,
-    preview: string | undefined,
-  ): void {
-    if ((this.n + 1) * COLS > this.cols.length) {
-      const next = new Float64Array(this.cols.length * 2);
-      next.set(this.cols);
-      this.cols = next;
-    }
+  /** Copies the row at `src[k...]` (its PREVIEW column is ignored) with its preview text. */
+  addRow(src: Float64Array, k: number, preview: string | undefined): void {
+    this.cols = ensureLength(this.cols, (this.n + 1) * ROW_WIDTH);
     const cols = this.cols;
-    const k = this.n++ * COLS;
-    cols[k] = seq;
-    cols[k + 1] = t;
-    cols[k + 2] = pid;
-    cols[k + 3] = objId;
-    cols[k + 4] = op;
-    cols[k + 5] = outcome;
-    cols[k + 6] = itemId;
-    cols[k + 7] = size;
-    cols[k + 8] = line;
-    if (preview === undefined) cols[k + 9] = NONE;
-    else if (this.last.get(objId) === preview) cols[k + 9] = SAME;
+    const at = this.n++ * ROW_WIDTH;
+    for (let i = 0; i < PREVIEW; i++) cols[at + i] = src[k + i] ?? 0;
+    const objId = src[k + OBJ] ?? 0;
+    if (preview === undefined) cols[at + PREVIEW] = NONE;
+    else if (this.last.get(objId) === preview) cols[at + PREVIEW] = SAME_AS_LAST;
     else {
-      cols[k + 9] = preview.length;
+      cols[at + PREVIEW] = preview.length;
       this.parts.push(preview);
       this.last.set(objId, preview);
     }
@@ -93,9 +84,13 @@ export class OpPacker {
   /** The rows so far (null if none); the packer starts afresh. */
   take(): PackedOps | null {
     if (this.n === 0) return null;
-    const full = this.cols.length === this.n * COLS;
-    const ops = { n: this.n, cols: full ? this.cols : this.cols.slice(0, this.n * COLS), items: this.parts.join("") };
-    if (full) this.cols = new Float64Array(COLS * 64);
+    const full = this.cols.length === this.n * ROW_WIDTH;
+    const ops = {
+      n: this.n,
+      cols: full ? this.cols : this.cols.slice(0, this.n * ROW_WIDTH),
+      items: this.parts.join(""),
+    };
+    if (full) this.cols = new Float64Array(ROW_WIDTH * 64);
     this.n = 0;
     this.parts.length = 0;
     this.last.clear();
@@ -104,50 +99,50 @@ export class OpPacker {
 }
 
 /**
- * The batches' rows one after the other. No SAME changes meaning: in every batch, an
- * object's first operation with a preview carries its text, so a SAME still refers
+ * The batches' rows one after the other. No SAME_AS_LAST changes meaning: in every batch, an
+ * object's first operation with a preview carries its text, so a SAME_AS_LAST still refers
  * to a preview of its own batch.
  */
 export function concatOps(batches: readonly PackedOps[]): PackedOps | null {
   if (batches.length <= 1) return batches[0] ?? null;
   let n = 0;
   for (const b of batches) n += b.n;
-  const cols = new Float64Array(n * COLS);
+  const cols = new Float64Array(n * ROW_WIDTH);
   let at = 0;
   for (const b of batches) {
-    cols.set(b.cols.subarray(0, b.n * COLS), at);
-    at += b.n * COLS;
+    cols.set(b.cols.subarray(0, b.n * ROW_WIDTH), at);
+    at += b.n * ROW_WIDTH;
   }
   return { n, cols, items: batches.map((b) => b.items).join("") };
 }
 
 /** The seq of row j. */
 export function opSeq(ops: PackedOps, j: number): number {
-  return ops.cols[j * COLS] ?? Infinity;
+  return ops.cols[j * ROW_WIDTH + SEQ] ?? Infinity;
 }
 
 /** Splits a seq-ordered batch into the other events (still objects) and the packed ops. */
 export function packOps(events: readonly RunEvent[]): OpBatch {
   const packer = new OpPacker(events.length);
   const rest: RunEvent[] = [];
+  const row = new Float64Array(ROW_WIDTH);
   for (const e of events) {
-    const op = e.kind === "obj.op" ? opIndex.get(e.op) : undefined;
-    if (e.kind !== "obj.op" || op === undefined) {
+    const op = e.kind === "obj.op" ? opCode(e.op) : -1;
+    if (e.kind !== "obj.op" || op < 0) {
       rest.push(e);
       continue;
     }
-    packer.add(
-      e.seq,
-      e.t,
-      e.pid,
-      e.objId,
-      op,
-      outcomeIndex.get(e.outcome) ?? OUTCOMES.length - 1,
-      e.itemId ?? NONE,
-      e.size ?? NONE,
-      e.line ?? 0,
-      e.item,
-    );
+    row[SEQ] = e.seq;
+    row[T] = e.t;
+    row[PID] = e.pid;
+    row[OBJ] = e.objId;
+    row[OP] = op;
+    row[OUTCOME] = outcomeCode(e.outcome);
+    row[ITEM] = e.itemId ?? NONE;
+    row[SIZE] = e.size ?? NONE;
+    row[LINE] = e.line ?? 0;
+    row[VALUE] = e.value ?? Number.NaN;
+    packer.addRow(row, 0, e.item);
   }
   const ops = packer.take();
   return { events: ops ? rest : (events as RunEvent[]), ops };
@@ -178,6 +173,8 @@ export interface OpRow {
   size: number;
   /** 0: none. */
   line: number;
+  /** NaN: none. */
+  value: number;
   previewAt: number;
   previewLen: number;
 }
@@ -197,6 +194,7 @@ export function newOpRow(): OpRow {
     itemId: NONE,
     size: NONE,
     line: 0,
+    value: 0.5,
     previewAt: 0,
     previewLen: NONE,
   };
@@ -220,16 +218,16 @@ export function forEachRow(
   const row = newOpRow();
   let i = 0;
   let at = 0;
-  /** Per object, where its last preview in this batch is (for SAME). */
+  /** Per object, where its last preview in this batch is (for SAME_AS_LAST). */
   const lastAt = new Map<number, number>();
   const lastLen = new Map<number, number>();
   for (let j = 0; j < n; j++) {
-    const k = j * COLS;
-    const seq = cols[k] ?? 0;
+    const k = j * ROW_WIDTH;
+    const seq = cols[k + SEQ] ?? 0;
     for (let next = events[i]; next !== undefined && next.seq < seq; next = events[++i]) visit(next);
-    const objId = cols[k + 3] ?? 0;
-    const len = cols[k + 9] ?? NONE;
-    if (len === SAME) {
+    const objId = cols[k + OBJ] ?? 0;
+    const len = cols[k + PREVIEW] ?? NONE;
+    if (len === SAME_AS_LAST) {
       row.previewAt = lastAt.get(objId) ?? 0;
       row.previewLen = lastLen.get(objId) ?? NONE;
     } else {
@@ -242,14 +240,15 @@ export function forEachRow(
       }
     }
     row.seq = seq;
-    row.t = cols[k + 1] ?? 0;
-    row.pid = cols[k + 2] ?? 0;
+    row.t = cols[k + T] ?? 0;
+    row.pid = cols[k + PID] ?? 0;
     row.objId = objId;
-    row.op = OP_NAMES[cols[k + 4] ?? 0] ?? "?";
-    row.outcome = OUTCOMES[cols[k + 5] ?? 0] ?? "error";
-    row.itemId = cols[k + 6] ?? NONE;
-    row.size = cols[k + 7] ?? NONE;
-    row.line = cols[k + 8] ?? 0;
+    row.op = opName(cols[k + OP] ?? 0);
+    row.outcome = outcomeName(cols[k + OUTCOME] ?? 0);
+    row.itemId = cols[k + ITEM] ?? NONE;
+    row.size = cols[k + SIZE] ?? NONE;
+    row.line = cols[k + LINE] ?? 0;
+    row.value = cols[k + VALUE] ?? Number.NaN;
     visitRow(row);
   }
   for (; i < events.length; i++) {
@@ -277,6 +276,7 @@ export function forEachEvent(
       itemId: r.itemId === NONE ? undefined : r.itemId,
       size: r.size === NONE ? undefined : r.size,
       line: r.line === 0 ? undefined : r.line,
+      value: Number.isNaN(r.value) ? undefined : r.value,
       item: r.previewLen === NONE ? undefined : items.slice(r.previewAt, r.previewAt + r.previewLen),
     }),
   );

@@ -5,7 +5,7 @@
  * either side of a queue or pipe operation (in `ops`) is not joined, as it would not
  * be if the operation were an event in the list.
  */
-import type { RunEvent } from "../events";
+import type { RunEvent } from "../events/types";
 import { opSeq, type PackedOps } from "../events/opPack";
 
 const MAX_CHUNK = 1 << 16;

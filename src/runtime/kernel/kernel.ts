@@ -9,7 +9,7 @@
  */
 import { compile } from "../compile/transpile";
 import { Control, createControl, ProcState } from "../control";
-import type { Pid } from "../events";
+import type { Pid } from "../events/types";
 import type {
   CompiledModule,
   KernelFilled,
@@ -19,7 +19,7 @@ import type {
   RunOutcome,
   SyntaxErrorInfo,
 } from "../protocol";
-import { createRing } from "../ring";
+import { createRing } from "../events/ring";
 import {
   holdConnections,
   releaseConnections,
@@ -278,13 +278,16 @@ export class Kernel {
       run.poolHeld.delete(pid);
       releaseTravellers(run.pipePool, poolHeld);
     }
+    // The exit takes its seq before joiners can see it, so no join returns before it in seq order.
+    const seq = run.collector.reserve();
     if (run.control.markExited(pid, code)) {
-      run.collector.inject({ kind: "proc.exit", code, pid, t: this.clock(run), ...(reason ? { reason } : {}) });
-    }
+      run.collector.inject({ kind: "proc.exit", code, pid, t: this.clock(run), ...(reason ? { reason } : {}) }, seq);
+    } else run.collector.skip(seq);
   }
 
   private tick(run: ActiveRun): void {
     if (run.finished) return;
+    run.control.bumpTick();
     const batch = run.collector.collect();
     if (batch.events.length > 0 || batch.ops) run.sink(batch, run.runId);
     if (run.control.state(run.mainPid) === ProcState.Exited) this.finish(run);

@@ -5,7 +5,7 @@
  * ordering events never costs the UI a frame.
  */
 import * as Comlink from "comlink";
-import type { RunEvent } from "../events";
+import type { RunEvent } from "../events/types";
 import type { KernelApi, KernelBatch } from "../protocol";
 import { createBrowserPlatform } from "./browserPlatform";
 import type { Cancel } from "../hostClock";

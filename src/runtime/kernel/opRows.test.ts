@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import type { RunEvent } from "../events";
+import type { RunEvent } from "../events/types";
 import { concatOps, expandBatch, OpPacker, packOps } from "../events/opPack";
 import { coalesceOutput } from "./coalesce";
 import { OpRows } from "./opRows";
@@ -11,10 +11,10 @@ describe("OpRows", () => {
     let next = 0;
     for (let round = 0; round < 20; round++) {
       for (let k = 0; k < 50; k++, next++)
-        rows.push(next, next / 10, 7, 0, 0, next, 1, 0, next % 2 === 0 ? `${next}` : undefined);
-      while (rows.size > 30) rows.moveHead(4201, packer);
+        rows.push(next, next / 10, 4201, 7, 0, 0, next, 1, 0, Number.NaN, next % 2 === 0 ? `${next}` : undefined);
+      while (rows.size > 30) rows.moveHead(packer);
     }
-    while (rows.size > 0) rows.moveHead(4201, packer);
+    while (rows.size > 0) rows.moveHead(packer);
     expect(rows.headSeq()).toBe(Infinity);
     const events = expandBatch({ events: [], ops: packer.take() });
     expect(events.map((e) => e.seq)).toEqual(Array.from({ length: next }, (_, i) => i));

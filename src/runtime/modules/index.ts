@@ -5,7 +5,9 @@ import { Empty, Full, builtinExceptions } from "../lib/exceptions";
 import { consoleShim, print } from "./io";
 import { createMultiprocessing } from "./multiprocessing";
 import { createOs, createSys, createTime } from "./sysTimeOs";
-import { type GLOBAL_NAMES } from "../compile/wrap";
+import { type GLOBAL_NAMES, LOC } from "../compile/wrap";
+import type { SourceLocation } from "../events/emitter";
+import { ctx } from "../process/context";
 
 export function createModules(): Record<string, unknown> {
   return {
@@ -27,19 +29,28 @@ export function with_<T, R>(cm: ContextManager<T>, body: (value: T) => R): R | u
   if (!cm || typeof cm.__enter__ !== "function" || typeof cm.__exit__ !== "function") {
     throw new TypeError(`'${cm?.constructor?.name ?? typeof cm}' object does not support the context manager protocol`);
   }
+  const loc = ctx().loc;
+  // __exit__ belongs to the `with` line, as in Python, not to the body's last line.
+  const line = loc.line;
   const value = cm.__enter__();
   let result: R;
   try {
     result = body(value);
   } catch (e) {
     const type = e instanceof Error ? e.constructor : null;
+    loc.line = line;
     if (cm.__exit__(type, e, null)) return undefined;
     throw e;
   }
+  loc.line = line;
   cm.__exit__(null, null, null);
   return result;
 }
 
-export function snippetGlobals(): Record<(typeof GLOBAL_NAMES)[number], unknown> {
-  return { print, with_, console: consoleShim, ...builtinExceptions } as Record<(typeof GLOBAL_NAMES)[number], unknown>;
+/** The globals of a snippet; `loc` is the process's location register (compile/instrument.ts). */
+export function snippetGlobals(loc: SourceLocation): Record<(typeof GLOBAL_NAMES)[number], unknown> {
+  return { [LOC]: loc, print, with_, console: consoleShim, ...builtinExceptions } as Record<
+    (typeof GLOBAL_NAMES)[number],
+    unknown
+  >;
 }

@@ -2,7 +2,7 @@
  * Runs a snippet to completion on Node and returns what it printed: the harness of
  * the runtime tests and the CLI's twin for programs (one shared kernel, warm workers).
  */
-import type { RunEvent } from "../events";
+import type { RunEvent } from "../events/types";
 import { Kernel } from "../kernel/kernel";
 import type { RunOutcome } from "../protocol";
 import { expandBatch } from "../events/opPack";

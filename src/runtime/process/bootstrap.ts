@@ -61,7 +61,7 @@ export function runProcess(spec: ProcessSpec, post: (m: ProcessToKernel) => void
 
 function evaluateModule(c: ProcessContext, name: string): void {
   const withGlobals = (0, eval)(wrapModule(c.spec.module)) as (globals: unknown) => (...a: unknown[]) => void;
-  const factory = withGlobals(snippetGlobals());
+  const factory = withGlobals(snippetGlobals(c.loc));
   const module = { exports: {} as Record<string, unknown> };
   const modules = createModules();
   const require = (id: string) => {

@@ -4,15 +4,16 @@
  * worker; set once by bootstrap.ts before the user's module runs.
  */
 import { Control } from "../control";
-import { Emitter } from "../events/emitter";
-import type { EventBody } from "../events";
+import { Emitter, type SourceLocation } from "../events/emitter";
+import type { EventBody } from "../events/types";
 import type { ProcessSpec, ProcessToKernel } from "../protocol";
-import { sourceLineOfCaller } from "../lib/traceback";
 import type { Process } from "./processObject";
 
 export class ProcessContext {
   readonly control: Control;
   readonly emitter: Emitter;
+  /** The line of the user's latest call, written by the instrumented snippet (compile/instrument.ts). */
+  readonly loc: SourceLocation = { line: 0 };
   /** Children this process created and has not yet seen exit (CPython's `_children`). */
   readonly children = new Set<Process>();
   /** CPython's `_process_counter`: counts every Process constructed here. */
@@ -30,7 +31,7 @@ export class ProcessContext {
     private readonly postToKernel: (m: ProcessToKernel) => void,
   ) {
     this.control = new Control(spec.control);
-    this.emitter = new Emitter(this.control, spec.ring, spec.clockZero, spec.pid);
+    this.emitter = new Emitter(this.control, spec.ring, spec.clockZero, spec.pid, this.loc);
   }
 
   get pid(): number {
@@ -45,10 +46,9 @@ export class ProcessContext {
     this.postToKernel(m);
   }
 
-  /** Emits an event tagged with the user's source line that led to it. */
+  /** Emits an event tagged with the line of the user's call that led to it. */
   emit(body: EventBody): number {
-    const line = sourceLineOfCaller(shortStack(), this.spec.module.filename);
-    return this.emitter.emit(line === undefined ? body : ({ ...body, line } as EventBody));
+    return this.emitter.emit(body, this.loc.line);
   }
 
   /** Blocks this thread for `ms` milliseconds (time.sleep). */
@@ -56,18 +56,6 @@ export class ProcessContext {
     if (ms > 0) Atomics.wait(this.sleepCell, 0, 0, ms);
     this.control.haltIfEnded(this.pid);
   }
-}
-
-/** The user's calling frame is a few frames up: capturing only those keeps a blocking call cheap. */
-const CALLER_FRAMES = 8;
-
-function shortStack(): string {
-  const E = Error as { stackTraceLimit?: number };
-  const limit = E.stackTraceLimit;
-  E.stackTraceLimit = CALLER_FRAMES;
-  const stack = new Error().stack ?? "";
-  E.stackTraceLimit = limit;
-  return stack;
 }
 
 let active: ProcessContext | null = null;

@@ -76,6 +76,11 @@ export type PutResult = "ok" | "full" | "closed";
 export type GetResult = Uint8Array<ArrayBuffer> | "empty" | "closed";
 export type PollResult = "ready" | "empty" | "closed";
 
+/** Told the instant an item is committed (see put). */
+export interface Stamp {
+  reserve(): void;
+}
+
 /** Outcomes of the internal checks (NOT_YET: empty for a get, full for a put). */
 const OK = 0,
   NOT_YET = 1,
@@ -117,8 +122,10 @@ export class ByteQueue {
   /**
    * Appends a copy of `bytes`. `timeoutMs`: null waits for room as long as it takes,
    * 0 never waits. "full" when no room came in time, "closed" once close() was called.
+   * `stamp.reserve()` is called under the lock just before the item becomes visible to
+   * getters: the put takes its place in the event log before any get can follow it.
    */
-  put(bytes: Uint8Array, timeoutMs: number | null): PutResult {
+  put(bytes: Uint8Array, timeoutMs: number | null, stamp?: Stamp): PutResult {
     const n = bytes.length;
     const need = recordBytes(n);
     const h = this.h;
@@ -141,6 +148,7 @@ export class ByteQueue {
     this.words[tail >> 2] = n;
     copyIn(this.data, cap, tail + 4 === cap ? 0 : tail + 4, bytes);
     h[USED] = used + need;
+    stamp?.reserve();
     // Plain stores: the unlock publishes them; lock-free readers tolerate staleness.
     h[COUNT]!++;
     h[BYTES]! += n;

@@ -3,7 +3,7 @@
  * on waiting, announced on the timeline as blocked on the object (with the user's
  * line) until it ends. One mechanism for put, get and recv.
  */
-import type { UnblockOutcome } from "../events";
+import type { UnblockOutcome } from "../events/types";
 import { ctx } from "../process/context";
 
 /**

@@ -7,6 +7,7 @@
  */
 import { BrokenPipeError, EOFError, OSError, RuntimeError, ValueError } from "../lib/exceptions";
 import { ctx } from "../process/context";
+import { NONE, Op, opName, Outcome } from "../events/opColumns";
 import { ByteQueue, type ByteQueueState } from "../share/byteQueue";
 import {
   HANDLE,
@@ -124,27 +125,27 @@ export class Connection {
     try {
       this.check();
       if (!this.#send) throw new OSError("connection is read-only");
-      if (Atomics.load(this.#refs, 1 - this.#h.end) === 0 || this.#send.put(msg, null) !== "ok")
+      if (Atomics.load(this.#refs, 1 - this.#h.end) === 0 || this.#send.put(msg, null, ctx().emitter) !== "ok")
         throw new BrokenPipeError("[Errno 32] Broken pipe");
       sent = true;
     } finally {
       settleTravel(sent);
     }
-    this.opEvent("send", "ok", this.#send.lastPutSeq, preview);
+    this.opEvent(Op.send, Outcome.ok, this.#send.lastPutSeq, preview);
   }
 
   recv(): unknown {
-    const msg = this.receive("recv");
+    const msg = this.receive(Op.recv);
     const seq = this.#recv?.lastGetSeq;
     const value = msg[0] === RAW ? msg.subarray(1) : unpickleItem(msg, 1);
-    this.opEvent("recv", "ok", seq);
+    this.opEvent(Op.recv, Outcome.ok, seq);
     return value;
   }
 
   recv_bytes(maxlength: number | null = null): Uint8Array {
-    const msg = this.receive("recv_bytes");
+    const msg = this.receive(Op.recv_bytes);
     const body = msg.subarray(1);
-    this.opEvent("recv_bytes", "ok", this.#recv?.lastGetSeq);
+    this.opEvent(Op.recv_bytes, Outcome.ok, this.#recv?.lastGetSeq);
     if (maxlength !== null && body.length > maxlength) {
       this.close();
       throw new OSError("bad message length");
@@ -153,13 +154,13 @@ export class Connection {
   }
 
   /** Waits for the next message (or EOF); the caller records the operation (the queue's lastGetSeq numbers it). */
-  private receive(op: string): Uint8Array {
+  private receive(op: number): Uint8Array {
     this.check();
     const q = this.#recv;
     if (!q) throw new OSError("connection is write-only");
     let r = q.get(briefPart(null));
     if (r === "empty") {
-      const target = { objId: this.#h.pipe.id, objLabel: this.#h.pipe.label, call: op };
+      const target = { objId: this.#h.pipe.id, objLabel: this.#h.pipe.label, call: opName(op) };
       r = waitAnnouncedRest(
         null,
         target,
@@ -168,7 +169,7 @@ export class Connection {
       );
     }
     if (typeof r === "string") {
-      this.opEvent(op, "eof");
+      this.opEvent(op, Outcome.eof);
       throw new EOFError();
     }
     return r;
@@ -227,10 +228,12 @@ export class Connection {
     return { kind: "pooled-connection", state };
   }
 
-  private opEvent(op: string, outcome: "ok" | "eof", seq?: number, item?: string): void {
+  /** Codes from events/opColumns.ts; `seq` is the byte queue's item number. */
+  private opEvent(op: number, outcome: number, seq?: number, item?: string): void {
     // Items of the two directions are numbered apart, so a send pairs with its recv.
-    const dir = this.#h.end === 0 ? (op === "send" ? 0 : 1) : op === "send" ? 1 : 0;
-    ctx().emitter.op(this.#h.pipe.id, op, outcome, seq === undefined ? undefined : seq * 2 + dir, undefined, item);
+    const sending = op === Op.send || op === Op.send_bytes;
+    const dir = this.#h.end === 0 ? (sending ? 0 : 1) : sending ? 1 : 0;
+    ctx().emitter.op(this.#h.pipe.id, op, outcome, seq === undefined ? NONE : seq * 2 + dir, NONE, item);
   }
 
   __repr__(): string {

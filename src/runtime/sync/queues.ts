@@ -6,9 +6,10 @@
  * Every operation is an event naming the queue, the item (a Python repr preview)
  * and its number, so the timeline can follow each item from put to get.
  */
-import { AssertionError, Empty, Full, ValueError } from "../lib/exceptions";
+import { AssertionError, Empty, Full, OSError, ValueError } from "../lib/exceptions";
 import { fakeAddress } from "../lib/pyrepr";
-import type { ObjKind, OpOutcome } from "../events";
+import type { ObjKind } from "../events/types";
+import { NONE, Op, Outcome } from "../events/opColumns";
 import { ctx } from "../process/context";
 import { ByteQueue, type ByteQueueState, type PutResult } from "../share/byteQueue";
 import { ByteQueueTasks } from "../share/byteQueueTasks";
@@ -72,50 +73,51 @@ class BaseQueue {
     if (this.closedHere) throw new ValueError(`Queue ${this.__repr__()} is closed`);
   }
 
-  /** Puts with events: the block (if it waits) and the operation with its item. */
-  protected putItem(obj: unknown, ms: number | null, op = "put"): boolean {
+  /**
+   * Puts with events: the block (if it waits) and the operation with its item. The put
+   * takes its seq as the item becomes visible (the queue calls the emitter's reserve),
+   * so no get of it comes before it in the log.
+   */
+  protected putItem(obj: unknown, ms: number | null): boolean {
     this.checkClosed();
     const bytes = pickleItem(obj);
+    const emitter = ctx().emitter;
     let r: PutResult = "closed";
     try {
-      r = this.q.put(bytes, briefPart(ms));
+      r = this.q.put(bytes, briefPart(ms), emitter);
       if (r === "full" && waitsOn(ms))
         r = waitAnnouncedRest(
           ms,
-          this.waitTarget(op),
-          (wait) => this.q.put(bytes, wait),
+          this.waitTarget("put"),
+          (wait) => this.q.put(bytes, wait, emitter),
           (x) => (x === "ok" ? "ok" : "timeout"),
         );
     } finally {
       settleTravel(r === "ok");
     }
-    this.opEvent(
-      op,
-      r === "ok" ? "ok" : r === "full" ? "full" : "closed",
-      r === "ok" ? this.q.lastPutSeq : undefined,
-      previewItem(obj),
-    );
+    const outcome = r === "ok" ? Outcome.ok : r === "full" ? Outcome.full : Outcome.closed;
+    this.opEvent(Op.put, outcome, r === "ok" ? this.q.lastPutSeq : NONE, previewItem(obj));
     return r === "ok";
   }
 
   /** Gets with events; returns the item, or NOTHING when empty (no result object per get). */
-  protected getItem(ms: number | null, op = "get"): unknown {
+  protected getItem(ms: number | null): unknown {
     this.checkClosed();
     let r = this.q.get(briefPart(ms));
     if (r === "empty" && waitsOn(ms))
       r = waitAnnouncedRest(
         ms,
-        this.waitTarget(op),
+        this.waitTarget("get"),
         (wait) => this.q.get(wait),
         (x) => (typeof x === "string" ? "timeout" : "ok"),
       );
     if (typeof r === "string") {
-      this.opEvent(op, "empty");
+      this.opEvent(Op.get, Outcome.empty);
       return NOTHING;
     }
     const value = unpickleItem(r);
     // The timeline knows the item from its put (same number): no second preview.
-    this.opEvent(op, "ok", this.q.lastGetSeq);
+    this.opEvent(Op.get, Outcome.ok, this.q.lastGetSeq);
     return value;
   }
 
@@ -123,7 +125,8 @@ class BaseQueue {
     return { objId: this.h.id, objLabel: this.h.label, call };
   }
 
-  protected opEvent(op: string, outcome: OpOutcome, itemId?: number, item?: string): void {
+  /** Codes from events/opColumns.ts. */
+  protected opEvent(op: number, outcome: number, itemId = NONE, item?: string): void {
     ctx().emitter.op(this.h.id, op, outcome, itemId, this.q.size(), item);
   }
 
@@ -190,7 +193,7 @@ export class JoinableQueue extends Queue {
 
   task_done(): void {
     if (!this.tasks.taskDone()) throw new ValueError("task_done() called too many times");
-    this.opEvent("task_done", "ok");
+    this.opEvent(Op.task_done, Outcome.ok);
   }
 
   join(): void {
@@ -217,6 +220,16 @@ export class SimpleQueue extends BaseQueue {
     const r = this.getItem(null);
     if (r === NOTHING) throw new Empty();
     return r;
+  }
+
+  override empty(): boolean {
+    this.checkClosed();
+    return super.empty();
+  }
+
+  /** CPython's SimpleQueue is a pipe: once closed, every use says its handle is closed. */
+  protected override checkClosed(): void {
+    if (this.closedHere) throw new OSError("handle is closed");
   }
 }
 

@@ -3,16 +3,16 @@
  *
  * Every event carries a global sequence number (`seq`, one shared atomic counter)
  * and a time (`t`, milliseconds since the run began on one shared clock), so the
- * console and the timeline can replay a run exactly as it happened. Events are
- * written by each process into its own ring (see ring.ts) and drained in batches
- * by the kernel; no event ever costs a round trip to another thread.
+ * console and the timeline can replay a run exactly as it happened. The seq order is
+ * causal (contract section 10; see emitter.ts for how). Events are written by each
+ * process into its own ring (see ring.ts) and drained in batches by the kernel; no
+ * event ever costs a round trip to another thread.
  *
- * The model already describes what later slices add (queues, pipes, locks, pools):
- * every synchronisation object gets an `obj.create`, every operation on it an
- * `obj.op` naming the item that moved (`itemId` joins a put to its get) and the
- * outcome; a process that waits emits `proc.block` naming what it waits on, and
- * `proc.unblock` when it stops waiting. "Blocked on X since t" is the block event's
- * `t` while no unblock has followed.
+ * Every synchronisation object gets an `obj.create`, every operation on it an `obj.op`
+ * naming the item that moved (`itemId` joins a put to its get) and the outcome; a
+ * process that waits emits `proc.block` naming what it waits on, and `proc.unblock`
+ * when it stops waiting. "Blocked on X since t" is the block event's `t` while no
+ * unblock has followed.
  */
 
 export type Pid = number;
@@ -42,7 +42,7 @@ export type ObjKind =
   | "Array"
   | "Pool";
 
-export type OpOutcome = "ok" | "timeout" | "full" | "empty" | "closed" | "eof" | "error";
+export type OpOutcome = "ok" | "timeout" | "busy" | "full" | "empty" | "closed" | "eof" | "error";
 
 interface Base {
   /** Global order across all processes. */
@@ -65,7 +65,20 @@ export type RunEvent = Base &
     | { kind: "proc.exit"; code: number; reason?: "stopped" | "crashed" }
     | { kind: "out"; stream: 1 | 2; text: string }
     | { kind: "obj.create"; objId: number; objKind: ObjKind; label: string; maxsize?: number }
-    | { kind: "obj.op"; objId: number; op: string; outcome: OpOutcome; item?: string; itemId?: number; size?: number }
+    | {
+        kind: "obj.op";
+        objId: number;
+        op: string;
+        outcome: OpOutcome;
+        /** The item as Python would print it (repr, cut to a label's length). */
+        item?: string;
+        /** Joins the two ends of a causal pair: a put and its get, a release and the acquire it let through. */
+        itemId?: number;
+        /** The object's size after the operation: a queue's length, a semaphore's count. */
+        size?: number;
+        /** A number the operation read or wrote (a Value's value). */
+        value?: number;
+      }
     | { kind: "note"; level: "info" | "error"; text: string }
   );
 

@@ -8,10 +8,14 @@
  * Layout: Int32 header, then `capacity` UTF-16 code units. Counters only grow
  * (mod 2^32); positions are counters & mask. A record is a binary head of
  * RECORD_HEAD code units (text length, tag, seq, time in microseconds, source line,
- * and three 32-bit words a, b, c whose meaning the tag gives), then its text.
- * Numbers stay binary: turning a float into a string costs more than copying a short
- * line, and an operation on a queue (a few numbers and a short preview) then costs
- * no string building at either end.
+ * three 32-bit words a, b, c and a 64-bit float v, whose meaning the tag gives), then
+ * its text. Numbers stay binary: turning a float into a string costs more than copying
+ * a short line, and an operation (a few numbers and a short preview) then costs no
+ * string building at either end.
+ *
+ * Order needs nothing from the ring: every seq a process takes becomes exactly one
+ * record, so the kernel releases seqs in order and waits at a gap (kernel/collector.ts).
+ * A record is published by one store of WRITE after its words are written.
  *
  * Output may be left *open*: written at the tail but not yet published, so that the
  * next write of the same process can extend it instead of costing a record of its
@@ -22,8 +26,6 @@
 
 const WRITE = 0;
 const READ = 1;
-/** Lower bound of the seq the writer is about to publish, or -1; see kernel ordering. */
-export const BUSY = 2;
 /** 0 free, 1 held: guards the open record between its writer and the kernel. */
 const LOCK = 3;
 /** Start of the open record, or -1 when none. */
@@ -34,8 +36,8 @@ const OPEN_END = 5;
 const TAKE = 6;
 const HEADER_INTS = 8;
 const HEADER_BYTES = HEADER_INTS * 4;
-/** len(2) tag(1) seq(2) microseconds(3) line(2) a(2) b(2) c(2) */
-export const RECORD_HEAD = 16;
+/** len(2) tag(1) seq(2) microseconds(3) line(2) a(2) b(2) c(2) v(4) */
+export const RECORD_HEAD = 20;
 
 /** Receives each record as the reader walks the ring (no object per record). */
 export type RecordVisitor = (
@@ -47,13 +49,17 @@ export type RecordVisitor = (
   a: number,
   b: number,
   c: number,
+  v: number,
 ) => void;
+
+/** Splits a float64 into the four code units of a record's v, and back. */
+const f64 = new Float64Array(1);
+const f64Units = new Uint16Array(f64.buffer);
 
 export function createRing(capacityUnits = 1 << 20): SharedArrayBuffer {
   if ((capacityUnits & (capacityUnits - 1)) !== 0) throw new Error("ring capacity must be a power of two");
   const sab = new SharedArrayBuffer(HEADER_BYTES + capacityUnits * 2);
   const h = new Int32Array(sab, 0, HEADER_INTS);
-  h[BUSY] = -1;
   h[OPEN] = -1;
   return sab;
 }
@@ -89,17 +95,19 @@ class RingView {
     this.data[(start + 1) & this.mask] = len & 0xffff;
     Atomics.store(h, OPEN, -1);
     Atomics.store(h, WRITE, end);
-    Atomics.store(h, BUSY, -1);
   }
 }
 
 export class RingWriter extends RingView {
   /** Largest text one record can hold; longer texts must be split by the caller. */
   readonly maxRecord: number;
+  /** Units known free at the tail (READ only grows, so this is a safe underestimate). */
+  private free: number;
 
   constructor(sab: SharedArrayBuffer) {
     super(sab);
     this.maxRecord = this.data.length - RECORD_HEAD;
+    this.free = this.data.length - ((Atomics.load(this.header, WRITE) - Atomics.load(this.header, READ)) | 0);
   }
 
   /** Spins for the lock: the kernel holds it only for the instant of publishing. */
@@ -107,10 +115,22 @@ export class RingWriter extends RingView {
     while (!this.tryLock());
   }
 
+  /** Whether a record is open (only the writer opens one, so this is exact for it). */
+  hasOpen(): boolean {
+    return Atomics.load(this.header, OPEN) !== -1;
+  }
+
   /** The open record's tag and seq, if one is open. */
   openTag(): number {
     const start = Atomics.load(this.header, OPEN);
     return start === -1 ? -1 : (this.data[(start + 2) & this.mask] ?? -1);
+  }
+
+  openLine(): number {
+    const start = Atomics.load(this.header, OPEN);
+    if (start === -1) return -1;
+    const d = this.data;
+    return (((d[(start + 8) & this.mask] ?? 0) << 16) | (d[(start + 9) & this.mask] ?? 0)) >>> 0;
   }
 
   openSeq(): number {
@@ -120,7 +140,7 @@ export class RingWriter extends RingView {
     return (((d[(start + 3) & this.mask] ?? 0) << 16) | (d[(start + 4) & this.mask] ?? 0)) >>> 0;
   }
 
-  /** Appends to the open record if the ring has room for `text` now; false otherwise. */
+  /** Appends to the open record if the ring has room for `text` now; false otherwise. Hold LOCK. */
   tryAppendOpen(text: string): boolean {
     const h = this.header;
     // The reader asked for the open record while we held the lock: hand it over now.
@@ -132,23 +152,37 @@ export class RingWriter extends RingView {
     const free = this.data.length - ((end - Atomics.load(h, READ)) | 0);
     if (free < text.length || end - Atomics.load(h, OPEN) + text.length > this.maxRecord + RECORD_HEAD) return false;
     this.copy(end, text);
+    this.free = free - text.length;
     Atomics.store(h, OPEN_END, (end + text.length) | 0);
     return true;
   }
 
   /**
    * Writes a record at the tail; `open` leaves it unpublished (hold LOCK, no record
-   * open). `a`, `b`, `c` are unsigned 32-bit words the tag gives a meaning to.
+   * open). `a`, `b`, `c` are unsigned 32-bit words and `v` a float the tag gives a
+   * meaning to. Without `open` and with no record open, no lock is needed: the reader
+   * only ever moves WRITE to publish an open record.
    */
-  write(tag: number, seq: number, us: number, line: number, text: string, open = false, a = 0, b = 0, c = 0): void {
+  write(
+    tag: number,
+    seq: number,
+    us: number,
+    line: number,
+    text: string,
+    open = false,
+    a = 0,
+    b = 0,
+    c = 0,
+    v = 0,
+  ): void {
     const need = text.length + RECORD_HEAD;
     if (need > this.data.length) throw new RangeError("record larger than ring");
     const h = this.header;
     const w = Atomics.load(h, WRITE);
-    for (;;) {
+    while (this.free < need) {
       const r = Atomics.load(h, READ);
-      if (this.data.length - ((w - r) | 0) >= need) break;
-      Atomics.wait(h, READ, r, 100);
+      this.free = this.data.length - ((w - r) | 0);
+      if (this.free < need) Atomics.wait(h, READ, r, 100);
     }
     const d = this.data;
     const m = this.mask;
@@ -169,7 +203,13 @@ export class RingWriter extends RingView {
     d[(w + 13) & m] = b & 0xffff;
     d[(w + 14) & m] = c >>> 16;
     d[(w + 15) & m] = c & 0xffff;
+    f64[0] = v;
+    d[(w + 16) & m] = f64Units[0] ?? 0;
+    d[(w + 17) & m] = f64Units[1] ?? 0;
+    d[(w + 18) & m] = f64Units[2] ?? 0;
+    d[(w + 19) & m] = f64Units[3] ?? 0;
     this.copy(w + RECORD_HEAD, text);
+    this.free -= need;
     if (open) {
       Atomics.store(h, OPEN_END, (w + need) | 0);
       Atomics.store(h, OPEN, w);
@@ -186,16 +226,12 @@ export class RingWriter extends RingView {
 }
 
 export class RingReader extends RingView {
-  busy(): number {
-    return Atomics.load(this.header, BUSY);
-  }
-
   /**
    * Publishes the writer's open record, if any. A writer in a tight loop of prints
    * holds the lock most of the time, so after a few tries the reader leaves a
    * request instead, which the writer honours at its next write: without it a
-   * busy writer's output (and, through the ordering watermark, everyone's) would
-   * wait for the writer to stop. `force` ignores the lock: only for a dead writer.
+   * busy writer's output (and, through the ordering, everyone's) would wait for the
+   * writer to stop. `force` ignores the lock: only for a dead writer.
    */
   takeOpen(force = false): void {
     if (Atomics.load(this.header, OPEN) === -1) return;
@@ -228,6 +264,10 @@ export class RingReader extends RingView {
     while (((w - p) | 0) > 0) {
       const len = ((d[p & m] ?? 0) << 16) | (d[(p + 1) & m] ?? 0);
       const us = (d[(p + 5) & m] ?? 0) * 0x100000000 + (((d[(p + 6) & m] ?? 0) << 16) >>> 0) + (d[(p + 7) & m] ?? 0);
+      f64Units[0] = d[(p + 16) & m] ?? 0;
+      f64Units[1] = d[(p + 17) & m] ?? 0;
+      f64Units[2] = d[(p + 18) & m] ?? 0;
+      f64Units[3] = d[(p + 19) & m] ?? 0;
       visit(
         d[(p + 2) & m] ?? 0,
         (((d[(p + 3) & m] ?? 0) << 16) | (d[(p + 4) & m] ?? 0)) >>> 0,
@@ -237,6 +277,7 @@ export class RingReader extends RingView {
         (((d[(p + 10) & m] ?? 0) << 16) | (d[(p + 11) & m] ?? 0)) >>> 0,
         (((d[(p + 12) & m] ?? 0) << 16) | (d[(p + 13) & m] ?? 0)) >>> 0,
         (((d[(p + 14) & m] ?? 0) << 16) | (d[(p + 15) & m] ?? 0)) >>> 0,
+        f64[0] ?? 0,
       );
       p = (p + RECORD_HEAD + len) | 0;
       count++;
