@@ -128,6 +128,15 @@ export class SystemExit extends BaseException {
 export class PickleError extends Exception {}
 export class PicklingError extends PickleError {}
 
+/**
+ * What pickle says of a function or class it cannot find by name in `__main__`: the
+ * receiving process looks it up there, as CPython's spawn does. `what` is its repr,
+ * `<function f>` or `<class '__main__.C'>`.
+ */
+export function cantPickleByName(what: string, name: string): PicklingError {
+  return new PicklingError(`Can't pickle ${what}: attribute lookup ${name} on __main__ failed`);
+}
+
 /** queue.Empty: raised by non-blocking or timed-out gets; normally without a message. */
 export class Empty extends Exception {}
 /** queue.Full: raised by non-blocking or timed-out puts; normally without a message. */

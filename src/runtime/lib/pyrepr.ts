@@ -348,3 +348,15 @@ export function pyStr(v: unknown): string {
 export function pyFormatPrint(values: unknown[], sep: string): string {
   return values.map(pyStr).join(sep);
 }
+
+/** The name of a value's Python type, as error messages spell it. */
+export function pyTypeName(v: unknown): string {
+  if (v === null || v === undefined) return "NoneType";
+  if (typeof v === "number") return Number.isInteger(v) ? "int" : "float";
+  if (typeof v === "string") return "str";
+  if (typeof v === "boolean") return "bool";
+  if (typeof v === "bigint") return "int";
+  if (Array.isArray(v)) return "list";
+  if (typeof v === "function") return "function";
+  return "dict";
+}

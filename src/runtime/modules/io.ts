@@ -3,7 +3,8 @@
  * process's ring, so writes from all processes land in one ordered stream.
  */
 import { TypeError as PyTypeError } from "../lib/exceptions";
-import { pyFormatPrint, pyStr } from "../lib/pyrepr";
+import { pyFormatPrint, pyStr, pyTypeName } from "../lib/pyrepr";
+import { popTrailingOptions } from "../lib/options";
 import { ctx } from "../process/context";
 
 export class TextStream {
@@ -37,32 +38,16 @@ export class TextStream {
 export const stdout = new TextStream("<stdout>", 1);
 export const stderr = new TextStream("<stderr>", 2);
 
-const PRINT_KEYS = new Set(["sep", "end", "file", "flush"]);
-
-interface PrintOptions {
-  sep?: string | null;
-  end?: string | null;
-  file?: { write(s: string): unknown } | null;
-  flush?: boolean;
-}
-
-/** A trailing plain object whose keys are all print's keyword names is the options. */
-function isPrintOptions(v: unknown): v is PrintOptions {
-  if (v === null || typeof v !== "object") return false;
-  const proto = Object.getPrototypeOf(v) as unknown;
-  if (proto !== Object.prototype && proto !== null) return false;
-  const keys = Object.keys(v);
-  return keys.length > 0 && keys.every((k) => PRINT_KEYS.has(k));
-}
+const PRINT_KEYS = ["sep", "end", "file", "flush"] as const;
 
 export function print(...values: unknown[]): void {
-  let opts: PrintOptions = {};
-  if (values.length > 0 && isPrintOptions(values[values.length - 1])) opts = values.pop() as PrintOptions;
+  const opts = popTrailingOptions(values, PRINT_KEYS);
   const sep = opts.sep ?? " ";
   const end = opts.end ?? "\n";
   if (typeof sep !== "string") throw new PyTypeError(`sep must be None or a string, not ${pyTypeName(sep)}`);
   if (typeof end !== "string") throw new PyTypeError(`end must be None or a string, not ${pyTypeName(end)}`);
-  const file = opts.file ?? stdout;
+  const file = (opts.file ?? stdout) as { write(s: string): unknown };
+  if (typeof file.write !== "function") throw new PyTypeError(`'${pyTypeName(file)}' object has no attribute 'write'`);
   file.write(pyFormatPrint(values, sep) + end);
 }
 
@@ -73,17 +58,6 @@ export const consoleShim = {
   error: (...v: unknown[]) => stderr.write(v.map((x) => pyStr(x)).join(" ") + "\n"),
   warn: (...v: unknown[]) => stderr.write(v.map((x) => pyStr(x)).join(" ") + "\n"),
 };
-
-export function pyTypeName(v: unknown): string {
-  if (v === null || v === undefined) return "NoneType";
-  if (typeof v === "number") return Number.isInteger(v) ? "int" : "float";
-  if (typeof v === "string") return "str";
-  if (typeof v === "boolean") return "bool";
-  if (typeof v === "bigint") return "int";
-  if (Array.isArray(v)) return "list";
-  if (typeof v === "function") return "function";
-  return "dict";
-}
 
 /** Python's len(): code points, so a surrogate pair counts once. */
 function codePoints(s: string): number {

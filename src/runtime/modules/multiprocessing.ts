@@ -14,7 +14,7 @@ import { Process } from "../process/processObject";
 import { JoinableQueue, Queue, SimpleQueue } from "../sync/queues";
 import { Pipe } from "../sync/connection";
 
-/** Names of later slices: present so the editor and imports work, with a clear error when used. */
+/** Names the playground does not provide yet: importable, so the editor and imports work, and a clear error when used. */
 function notYet(name: string) {
   return class {
     constructor() {

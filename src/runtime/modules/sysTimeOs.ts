@@ -1,7 +1,8 @@
 /** The sys, time and os modules of spec section 5. */
 import { SystemExit, ValueError, TypeError as PyTypeError } from "../lib/exceptions";
 import { ctx } from "../process/context";
-import { stderr, stdout, pyTypeName } from "./io";
+import { stderr, stdout } from "./io";
+import { pyTypeName } from "../lib/pyrepr";
 
 export function createSys() {
   return {

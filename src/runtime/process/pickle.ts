@@ -9,7 +9,7 @@
  * walks the value once, failing on functions and tagging class instances so that
  * `loads` in the other process can rebuild them from the module's own class.
  */
-import { PicklingError } from "../lib/exceptions";
+import { PicklingError, cantPickleByName } from "../lib/exceptions";
 import { HANDLE_TAG, handleOf, reviveHandle } from "../sync/handles";
 
 const CLASS_TAG = "__mp_class__";
@@ -21,7 +21,7 @@ export function dumps(value: unknown, lookup: Lookup): unknown {
   const walk = (v: unknown): unknown => {
     if (typeof v === "function") {
       const name = v.name || "<lambda>";
-      throw new PicklingError(`Can't pickle <function ${name}>: attribute lookup ${name} on __main__ failed`);
+      throw cantPickleByName(`<function ${name}>`, name);
     }
     if (typeof v === "symbol") throw new PicklingError(`Can't pickle ${String(v)}`);
     if (v === null || typeof v !== "object") return v;
@@ -56,7 +56,7 @@ export function dumps(value: unknown, lookup: Lookup): unknown {
       const name = ctor?.name ?? "object";
       if (v instanceof Error) return v;
       if (lookup(name) !== ctor) {
-        throw new PicklingError(`Can't pickle <class '__main__.${name}'>: attribute lookup ${name} on __main__ failed`);
+        throw cantPickleByName(`<class '__main__.${name}'>`, name);
       }
       out[CLASS_TAG] = name;
     }

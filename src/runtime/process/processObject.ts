@@ -4,8 +4,9 @@
  * Internal state lives in one private field so that a subclass's own data fields
  * are exactly the user's: those are what a child receives, as pickle would send them.
  */
-import { AssertionError, OSError, PicklingError, RuntimeError, ValueError } from "../lib/exceptions";
+import { AssertionError, OSError, RuntimeError, ValueError, cantPickleByName } from "../lib/exceptions";
 import { pyRepr } from "../lib/pyrepr";
+import { keywordArgs, timeoutSeconds } from "../lib/options";
 import { MAX_LIVE_PROCESSES, ProcState } from "../control";
 import type { Entry } from "../protocol";
 import { ctx } from "./context";
@@ -19,6 +20,8 @@ export interface ProcessOptions {
   kwargs?: Record<string, unknown>;
   daemon?: boolean | null;
 }
+
+const PROCESS_KEYS = ["group", "target", "name", "args", "kwargs", "daemon"] as const;
 
 interface Internal {
   target: ((...args: any[]) => unknown) | null;
@@ -78,7 +81,8 @@ export class Process {
       };
       return;
     }
-    const { group = null, target = null, name = null, args = [], daemon = null } = options ?? {};
+    const given = keywordArgs("BaseProcess.__init__", PROCESS_KEYS, [options ?? {}]) as ProcessOptions;
+    const { group = null, target = null, name = null, args = [], daemon = null } = given;
     if (group !== null && group !== undefined) throw new AssertionError("group argument must be None for now");
     if (target !== null && typeof target !== "function")
       throw new TypeError(`'${typeof target}' object is not callable`);
@@ -191,22 +195,17 @@ export class Process {
   }
 
   /** `join(timeout)` or, as Python's keyword, `join({ timeout })`. */
-  join(timeoutOrOptions: number | null | { timeout?: number | null } = null): void {
-    const timeout =
-      timeoutOrOptions !== null && typeof timeoutOrOptions === "object"
-        ? (timeoutOrOptions.timeout ?? null)
-        : timeoutOrOptions;
+  join(timeoutOrOptions?: number | null | { timeout?: number | null }): void {
+    const timeout = timeoutSeconds(keywordArgs("join", ["timeout"], [timeoutOrOptions]).timeout, "zero");
     const s = this.#s;
     this.checkClosed();
     const c = ctx();
     if (s.parentPid !== c.pid) throw new AssertionError("can only join a child process");
     if (!s.started || s.pid === null) throw new AssertionError("can only join a started process");
-    if (timeout !== null && typeof timeout !== "number")
-      throw new TypeError(`'<' not supported between instances of '${typeof timeout}' and 'float'`);
     const pid = s.pid;
     if (c.control.state(pid) !== ProcState.Exited) {
       c.emit({ kind: "proc.block", on: { op: "join", target: pid, targetName: s.name, timeout } });
-      const done = c.control.waitExit(pid, timeout === null ? Infinity : Math.max(0, timeout) * 1000);
+      const done = c.control.waitExit(pid, timeout === null ? Infinity : timeout * 1000);
       c.control.haltIfEnded(c.pid);
       c.emitter.emit({ kind: "proc.unblock", outcome: done ? "ok" : "timeout" });
     }
@@ -325,6 +324,4 @@ export class Process {
   }
 }
 
-function pickling(what: string, name: string): Error {
-  return new PicklingError(`Can't pickle ${what}: attribute lookup ${name} on __main__ failed`);
-}
+const pickling = cantPickleByName;

@@ -10,7 +10,7 @@
  * structuredClone keep strings exact. Bulk bytes (typed arrays, ArrayBuffers) are
  * copied with one `set()`, never a JS loop.
  */
-import { PickleError, PicklingError } from "../lib/exceptions";
+import { PickleError, PicklingError, cantPickleByName } from "../lib/exceptions";
 import type { PickleHooks } from "./pickleCodec";
 
 /** pickle.UnpicklingError: the bytes are not a pickle of ours (truncated, overwritten, garbage). */
@@ -268,7 +268,7 @@ function utf8(s: string, b: Uint8Array, p: number): number {
 }
 
 const fail = (what: string, name: string): never => {
-  throw new PicklingError(`Can't pickle ${what}: attribute lookup ${name} on __main__ failed`);
+  throw cantPickleByName(what, name);
 };
 
 /** The engine's own classes (WeakMap, Promise, Number...) are the engine's; no snippet can rebuild one. */

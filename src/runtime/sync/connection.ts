@@ -7,6 +7,7 @@
  */
 import { BrokenPipeError, EOFError, OSError, RuntimeError, ValueError } from "../lib/exceptions";
 import { ctx } from "../process/context";
+import { keywordArgs, timeoutSeconds } from "../lib/options";
 import { NONE, Op, opName, Outcome } from "../events/opColumns";
 import { ByteQueue, type ByteQueueState } from "../share/byteQueue";
 import {
@@ -179,8 +180,8 @@ export class Connection {
   poll(timeout: number | null | { timeout?: number | null } = 0): boolean {
     this.check();
     if (!this.#recv) throw new OSError("connection is write-only");
-    const secs = timeout !== null && typeof timeout === "object" ? (timeout.timeout ?? null) : timeout;
-    return this.#recv.poll(secs === null ? null : Math.max(0, secs) * 1000) !== "empty";
+    const secs = timeoutSeconds(keywordArgs("poll", ["timeout"], [timeout]).timeout, "zero");
+    return this.#recv.poll(secs === null ? null : secs * 1000) !== "empty";
   }
 
   close(): void {
@@ -242,7 +243,7 @@ export class Connection {
 }
 
 export function Pipe(duplex: boolean | { duplex?: boolean } = true): [Connection, Connection] {
-  const isDuplex = typeof duplex === "object" && duplex !== null ? (duplex.duplex ?? true) : Boolean(duplex);
+  const isDuplex = Boolean(keywordArgs("Pipe", ["duplex"], [duplex]).duplex ?? true);
   const c = ctx();
   const id = c.control.nextObjectId();
   const slot = c.control.nextPipeSlot();

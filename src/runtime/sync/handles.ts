@@ -1,5 +1,5 @@
 /**
- * Synchronisation objects (queues, connections, later locks) cross to another
+ * Synchronisation objects (queues, connections) cross to another
  * process as *handles*: a kind and a plain state holding SharedArrayBuffers, so the
  * child's object works on the very same shared memory. Each kind registers how to
  * rebuild itself from its state.

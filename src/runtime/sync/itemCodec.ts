@@ -103,30 +103,3 @@ function headOf(value: unknown): unknown {
   if (value instanceof Uint8Array && value.length > PREVIEW_MAX) return value.subarray(0, PREVIEW_MAX);
   return value;
 }
-
-/** Python's keyword arguments as a trailing options object: `get({ block, timeout })`. */
-export interface BlockOptions {
-  block?: boolean;
-  timeout?: number | null;
-}
-
-export function isBlockOptions(v: unknown): v is BlockOptions {
-  if (v === null || typeof v !== "object" || Object.getPrototypeOf(v) !== Object.prototype) return false;
-  const keys = Object.keys(v);
-  return keys.length > 0 && keys.every((k) => k === "block" || k === "timeout");
-}
-
-/** (block, timeout) from Python's positional or keyword form, as a wait in milliseconds. */
-export function waitMs(
-  blockOrOptions: boolean | BlockOptions | undefined,
-  timeout: number | null | undefined,
-): number | null {
-  const keyword = isBlockOptions(blockOrOptions);
-  const block = keyword ? (blockOrOptions.block ?? true) : (blockOrOptions ?? true);
-  const secs = keyword ? (blockOrOptions.timeout ?? null) : (timeout ?? null);
-  if (!block) return 0;
-  if (secs === null) return null;
-  if (typeof secs !== "number" || Number.isNaN(secs)) throw new TypeError("timeout must be a number or None");
-  if (secs < 0) throw new builtinExceptions.ValueError("'timeout' must be a non-negative number");
-  return secs * 1000;
-}

@@ -15,7 +15,8 @@ import { ByteQueue, type ByteQueueState, type PutResult } from "../share/byteQue
 import { ByteQueueTasks } from "../share/byteQueueTasks";
 import { HANDLE, registerHandleKind, settleTravel, type HandleDescription } from "./handles";
 import { briefPart, waitAnnounced, waitAnnouncedRest, waitsOn } from "./announcedWait";
-import { pickleItem, previewItem, unpickleItem, waitMs, type BlockOptions } from "./itemCodec";
+import { pickleItem, previewItem, unpickleItem } from "./itemCodec";
+import { blockingWaitMs, intArg, keywordArgs, type BlockOptions } from "../lib/options";
 
 /** getItem's answer when the queue stayed empty (an item may be any value, even undefined). */
 const NOTHING: unique symbol = Symbol("nothing");
@@ -38,9 +39,7 @@ class BaseQueue {
     if (revive) {
       this.h = revive;
     } else {
-      const size = typeof maxsize === "object" && maxsize !== null ? (maxsize.maxsize ?? 0) : (maxsize ?? 0);
-      if (typeof size !== "number" || !Number.isInteger(size))
-        throw new TypeError(`'${typeof size}' object cannot be interpreted as an integer`);
+      const size = intArg(keywordArgs(kind, ["maxsize"], [maxsize]).maxsize ?? 0);
       const c = ctx();
       const id = c.control.nextObjectId();
       this.h = {
@@ -149,13 +148,13 @@ export class Queue extends BaseQueue {
     super(kind, maxsize, revive ?? undefined);
   }
 
-  put(obj: unknown, block: boolean | BlockOptions = true, timeout: number | null = null): void {
-    const ms = waitMs(block, timeout);
+  put(obj: unknown, block?: boolean | BlockOptions, timeout?: number | null): void {
+    const ms = blockingWaitMs("put", [block, timeout], "raise");
     if (!this.putItem(obj, ms)) throw new Full();
   }
 
-  get(block: boolean | BlockOptions = true, timeout: number | null = null): unknown {
-    const r = this.getItem(waitMs(block, timeout));
+  get(block?: boolean | BlockOptions, timeout?: number | null): unknown {
+    const r = this.getItem(blockingWaitMs("get", [block, timeout], "raise"));
     if (r === NOTHING) throw new Empty();
     return r;
   }
