@@ -58,6 +58,8 @@ interface Slot {
   pid: Pid | null;
   /** The run whose process this worker served, if any: it may serve only that run again. */
   usedBy: number | null;
+  /** Booted: its runtime is loaded and it said "ready" (a recycled worker always is). */
+  ready: boolean;
 }
 
 interface ActiveRun {
@@ -72,12 +74,17 @@ interface ActiveRun {
   /** Pipe ends each child was given, as arguments and (poolHeld) in queue items: released for it if it is killed. */
   held: Map<Pid, HeldConnections>;
   poolHeld: Map<Pid, SharedArrayBuffer>;
+  /** start()s that wait, a moment, for a worker whose process has exited and whose "exited" is in flight. */
+  pendingLaunches: { spec: Omit<ProcessSpec, KernelFilled>; since: number }[];
   sink: (batch: OpBatch, runId: number) => void;
   cancelDrain: Cancel;
   stopped: boolean;
   finished: boolean;
   resolve: (o: RunOutcome) => void;
 }
+
+/** How long a start() waits for an exiting process's worker before taking a fresh one. */
+const PENDING_MAX_MS = 20;
 
 /** Idle workers kept for reuse beyond the fresh warm pool (each holds a few MB). */
 const MAX_IDLE_RECYCLED = 8;
@@ -128,6 +135,7 @@ export class Kernel {
         slots: new Map(),
         held: new Map(),
         poolHeld: new Map(),
+        pendingLaunches: [],
         sink,
         stopped: false,
         finished: false,
@@ -171,7 +179,7 @@ export class Kernel {
   }
 
   private newSlot(): Slot {
-    const slot: Slot = { worker: null as unknown as ProcessWorker, pid: null, usedBy: null };
+    const slot: Slot = { worker: null as unknown as ProcessWorker, pid: null, usedBy: null, ready: false };
     slot.worker = this.platform.createWorker(
       (m) => this.onMessage(slot, m),
       (message) => this.onWorkerError(slot, message),
@@ -180,13 +188,21 @@ export class Kernel {
   }
 
   private launch(run: ActiveRun, spec: Omit<ProcessSpec, KernelFilled>): void {
+    if (run.pendingLaunches.length > 0 || this.workerComingBack(run)) {
+      run.pendingLaunches.push({ spec, since: this.platform.clock.now() });
+      return;
+    }
+    this.startProcess(run, spec);
+  }
+
+  private startProcess(run: ActiveRun, spec: Omit<ProcessSpec, KernelFilled>): void {
     const ring = createRing(this.opts.ringUnits);
     run.collector.add(spec.pid, ring);
     const held = holdConnections(handlesIn(spec.entry));
     if (held.length > 0) run.held.set(spec.pid, held);
     const poolHeld = run.pipePool.length > 0 ? new SharedArrayBuffer(run.pipePool.length * 2 * 4) : null;
     if (poolHeld) run.poolHeld.set(spec.pid, poolHeld);
-    const slot = this.warm.shift() ?? this.newSlot();
+    const slot = this.takeWarmSlot();
     slot.pid = spec.pid;
     slot.usedBy = run.runId;
     run.slots.set(spec.pid, slot);
@@ -207,7 +223,43 @@ export class Kernel {
     this.prewarm();
   }
 
+  /**
+   * A parent woken by its child's exit often asks for the next start() before the
+   * child's "exited" reaches us (messages from two workers keep no order). Waiting for
+   * that worker takes well under a millisecond; taking a fresh one instead boots
+   * another behind it, 40-460 ms of a core in the CLI, and when boots fall behind a
+   * start() waits for one: that was the tail of sequential start+join.
+   */
+  private workerComingBack(run: ActiveRun): boolean {
+    for (const [pid] of run.slots) if (run.control.state(pid) === ProcState.Exited) return true;
+    return false;
+  }
+
+  /** Starts what waits for a worker: now that one is back, or after PENDING_MAX_MS whatever is warm. */
+  private launchPending(run: ActiveRun): void {
+    const now = this.platform.clock.now();
+    while (run.pendingLaunches.length > 0) {
+      const next = run.pendingLaunches[0] as { spec: Omit<ProcessSpec, KernelFilled>; since: number };
+      const recycled = this.warm.some((s) => s.ready && s.usedBy !== null);
+      if (!recycled && this.workerComingBack(run) && now - next.since < PENDING_MAX_MS) return;
+      run.pendingLaunches.shift();
+      this.startProcess(run, next.spec);
+    }
+  }
+
+  /**
+   * A booted worker if there is one. The tail of sequential start+join was a start()
+   * handed a worker still booting (measured in the CLI: 40-460 ms idle, seconds under
+   * load, against ~2 ms with a booted one).
+   */
+  private takeWarmSlot(): Slot {
+    const i = this.warm.findIndex((s) => s.ready);
+    if (i >= 0) return this.warm.splice(i, 1)[0] as Slot;
+    return this.warm.shift() ?? this.newSlot();
+  }
+
   private onMessage(slot: Slot, m: ProcessToKernel): void {
+    if (m.type === "ready") slot.ready = true;
     const run = this.active;
     if (!run || run.finished || slot.pid === null || run.slots.get(slot.pid) !== slot) return;
     switch (m.type) {
@@ -234,6 +286,7 @@ export class Kernel {
         } else {
           slot.worker.terminate();
         }
+        this.launchPending(run);
         return;
     }
   }
@@ -288,6 +341,7 @@ export class Kernel {
   private tick(run: ActiveRun): void {
     if (run.finished) return;
     run.control.bumpTick();
+    this.launchPending(run);
     const batch = run.collector.collect();
     if (batch.events.length > 0 || batch.ops) run.sink(batch, run.runId);
     if (run.control.state(run.mainPid) === ProcState.Exited) this.finish(run);
