@@ -14,15 +14,20 @@ export const FIRST_PID = 4201;
 
 /**
  * Taken by every event of every process: alone in its 64-byte cache line, so that
- * taking it does not also evict the words every event only reads (STOPPED, the
+ * taking it does not also evict the words every event only reads (MODE, the
  * process table) from the other cores' caches.
  */
 const SEQ = 0;
 const NEXT_PID = 16;
 const LIVE = 17;
 const NEXT_OBJ = 18;
-/** Set by Stop: every process halts at its next event or wake-up. */
-const STOPPED = 19;
+/**
+ * How the run is steered, read by every sync point (process/syncPoint.ts): 0 for a
+ * free run, so the choke point costs one atomic load; otherwise MODE_* bits.
+ */
+const MODE = 19;
+/** Stop: every process halts at its next event, sync point or wake-up. */
+export const MODE_STOPPED = 1;
 /** Never changes: a halted process waits on it until its worker is terminated. */
 const HALT = 20;
 /** Pipes made so far: the first ones take the run's pooled pipes (sync/pipePool.ts). */
@@ -97,7 +102,7 @@ export class Control {
 
   /** Stop: from now on no process runs another line of the user's code. */
   stopAll(): void {
-    Atomics.store(this.a, STOPPED, 1);
+    Atomics.or(this.a, MODE, MODE_STOPPED);
   }
 
   /**
@@ -108,7 +113,18 @@ export class Control {
    * until its worker is gone.
    */
   haltIfEnded(pid: number): void {
-    if (Atomics.load(this.a, STOPPED) === 0 && Atomics.load(this.a, this.stateIndex(pid)) !== ProcState.Exited) return;
+    if (Atomics.load(this.a, MODE) === 0 && Atomics.load(this.a, this.stateIndex(pid)) !== ProcState.Exited) return;
+    this.haltIfStopped(pid);
+  }
+
+  /** The run's mode word: 0 in a free run. One load, the whole cost of a free run's sync point. */
+  mode(): number {
+    return Atomics.load(this.a, MODE);
+  }
+
+  /** A sync point's slow path; the mode is not free. Stop halts here; issue 11's scheduler will park here. */
+  haltIfStopped(pid: number): void {
+    if ((Atomics.load(this.a, MODE) & MODE_STOPPED) === 0 && this.state(pid) !== ProcState.Exited) return;
     for (;;) Atomics.wait(this.a, HALT, 0);
   }
 

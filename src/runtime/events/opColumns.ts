@@ -14,7 +14,8 @@ import type { OpOutcome } from "./types";
 /**
  * Operations with a compact record, by the Python method's name. A name's index is its
  * code in records and rows; new names go at the end (codes are never reused).
- * `read` and `write` are a Value's `.value` (or an Array element) being read or set.
+ * `read` and `write` are a Value's `.value` (or an Array element) being read or set;
+ * `poll`, `join`, `sleep` and `start` name what a process is about to do at a sync point.
  */
 export const OP_NAMES = [
   "put",
@@ -38,6 +39,10 @@ export const OP_NAMES = [
   "abort",
   "read",
   "write",
+  "poll",
+  "join",
+  "sleep",
+  "start",
 ] as const;
 
 export type OpName = (typeof OP_NAMES)[number];

@@ -35,6 +35,7 @@ export type ObjKind =
   | "Lock"
   | "RLock"
   | "Semaphore"
+  | "BoundedSemaphore"
   | "Event"
   | "Condition"
   | "Barrier"
@@ -64,7 +65,24 @@ export type RunEvent = Base &
     | { kind: "proc.signal"; target: Pid; signal: 9 | 15 }
     | { kind: "proc.exit"; code: number; reason?: "stopped" | "crashed" }
     | { kind: "out"; stream: 1 | 2; text: string }
-    | { kind: "obj.create"; objId: number; objKind: ObjKind; label: string; maxsize?: number }
+    | {
+        kind: "obj.create";
+        objId: number;
+        objKind: ObjKind;
+        label: string;
+        /** A bounded queue's maxsize. */
+        maxsize?: number;
+        /** A semaphore's start value, a Value's or Array's initial value(s). */
+        value?: number | number[];
+        /** A barrier's parties. */
+        parties?: number;
+        /** A Value's or Array's typecode. */
+        typecode?: string;
+        /** An Array's length. */
+        length?: number;
+        /** The object this one uses as its lock: a Condition's lock, a Value's get_lock(). */
+        lockId?: number;
+      }
     | {
         kind: "obj.op";
         objId: number;

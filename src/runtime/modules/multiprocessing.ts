@@ -13,6 +13,7 @@ import { ctx } from "../process/context";
 import { Process } from "../process/processObject";
 import { JoinableQueue, Queue, SimpleQueue } from "../sync/queues";
 import { Pipe } from "../sync/connection";
+import { BoundedSemaphore, Lock, RLock, Semaphore } from "../sync/locks";
 
 /** Names the playground does not provide yet: importable, so the editor and imports work, and a clear error when used. */
 function notYet(name: string) {
@@ -56,10 +57,10 @@ export function createMultiprocessing() {
     SimpleQueue,
     JoinableQueue,
     Pipe,
-    Lock: notYet("Lock"),
-    RLock: notYet("RLock"),
-    Semaphore: notYet("Semaphore"),
-    BoundedSemaphore: notYet("BoundedSemaphore"),
+    Lock,
+    RLock,
+    Semaphore,
+    BoundedSemaphore,
     Event: notYet("Event"),
     Condition: notYet("Condition"),
     Barrier: notYet("Barrier"),

@@ -1,6 +1,8 @@
 /** The sys, time and os modules of spec section 5. */
 import { SystemExit, ValueError, TypeError as PyTypeError } from "../lib/exceptions";
 import { ctx } from "../process/context";
+import { syncPoint } from "../process/syncPoint";
+import { NONE, Op } from "../events/opColumns";
 import { stderr, stdout } from "./io";
 import { pyTypeName } from "../lib/pyrepr";
 
@@ -29,6 +31,7 @@ export function createTime() {
         throw new PyTypeError(`'${pyTypeName(secs)}' object cannot be interpreted as an integer`);
       if (secs < 0) throw new ValueError("sleep length must be non-negative");
       const c = ctx();
+      syncPoint(Op.sleep, NONE, c);
       c.emit({ kind: "proc.block", on: { op: "sleep", secs } });
       c.sleepMs(secs * 1000);
       c.emitter.emit({ kind: "proc.unblock", outcome: "ok" });

@@ -10,6 +10,8 @@ import { keywordArgs, timeoutSeconds } from "../lib/options";
 import { MAX_LIVE_PROCESSES, ProcState } from "../control";
 import type { Entry } from "../protocol";
 import { ctx } from "./context";
+import { syncPoint } from "./syncPoint";
+import { NONE, Op } from "../events/opColumns";
 import { dumps } from "./pickle";
 
 export interface ProcessOptions {
@@ -138,6 +140,7 @@ export class Process {
     const s = this.#s;
     this.checkClosed();
     const c = ctx();
+    syncPoint(Op.start, NONE, c);
     if (s.started) throw new AssertionError("cannot start a process twice");
     if (s.parentPid !== c.pid) throw new AssertionError("can only start a process object created by current process");
     if (c.current.daemon) throw new AssertionError("daemonic processes are not allowed to have children");
@@ -200,6 +203,7 @@ export class Process {
     const s = this.#s;
     this.checkClosed();
     const c = ctx();
+    syncPoint(Op.join, NONE, c);
     if (s.parentPid !== c.pid) throw new AssertionError("can only join a child process");
     if (!s.started || s.pid === null) throw new AssertionError("can only join a started process");
     const pid = s.pid;

@@ -7,6 +7,7 @@
  */
 import { BrokenPipeError, EOFError, OSError, RuntimeError, ValueError } from "../lib/exceptions";
 import { ctx } from "../process/context";
+import { syncPoint } from "../process/syncPoint";
 import { keywordArgs, timeoutSeconds } from "../lib/options";
 import { NONE, Op, opName, Outcome } from "../events/opColumns";
 import { ByteQueue, type ByteQueueState } from "../share/byteQueue";
@@ -122,6 +123,7 @@ export class Connection {
 
   /** `msg` is the kind byte (PICKLED or RAW) and the payload. */
   private sendMessage(msg: Uint8Array, preview: string): void {
+    syncPoint(Op.send, this.#h.pipe.id);
     let sent = false;
     try {
       this.check();
@@ -156,6 +158,7 @@ export class Connection {
 
   /** Waits for the next message (or EOF); the caller records the operation (the queue's lastGetSeq numbers it). */
   private receive(op: number): Uint8Array {
+    syncPoint(op, this.#h.pipe.id);
     this.check();
     const q = this.#recv;
     if (!q) throw new OSError("connection is write-only");
@@ -180,6 +183,7 @@ export class Connection {
   poll(timeout: number | null | { timeout?: number | null } = 0): boolean {
     this.check();
     if (!this.#recv) throw new OSError("connection is write-only");
+    syncPoint(Op.poll, this.#h.pipe.id);
     const secs = timeoutSeconds(keywordArgs("poll", ["timeout"], [timeout]).timeout, "zero");
     return this.#recv.poll(secs === null ? null : secs * 1000) !== "empty";
   }

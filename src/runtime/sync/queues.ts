@@ -11,6 +11,7 @@ import { fakeAddress } from "../lib/pyrepr";
 import type { ObjKind } from "../events/types";
 import { NONE, Op, Outcome } from "../events/opColumns";
 import { ctx } from "../process/context";
+import { syncPoint } from "../process/syncPoint";
 import { ByteQueue, type ByteQueueState, type PutResult } from "../share/byteQueue";
 import { ByteQueueTasks } from "../share/byteQueueTasks";
 import { HANDLE, registerHandleKind, settleTravel, type HandleDescription } from "./handles";
@@ -78,9 +79,11 @@ class BaseQueue {
    * so no get of it comes before it in the log.
    */
   protected putItem(obj: unknown, ms: number | null): boolean {
+    const c = ctx();
+    syncPoint(Op.put, this.h.id, c);
     this.checkClosed();
     const bytes = pickleItem(obj);
-    const emitter = ctx().emitter;
+    const emitter = c.emitter;
     let r: PutResult = "closed";
     try {
       r = this.q.put(bytes, briefPart(ms), emitter);
@@ -101,6 +104,7 @@ class BaseQueue {
 
   /** Gets with events; returns the item, or NOTHING when empty (no result object per get). */
   protected getItem(ms: number | null): unknown {
+    syncPoint(Op.get, this.h.id);
     this.checkClosed();
     let r = this.q.get(briefPart(ms));
     if (r === "empty" && waitsOn(ms))
@@ -191,11 +195,13 @@ export class JoinableQueue extends Queue {
   }
 
   task_done(): void {
+    syncPoint(Op.task_done, this.h.id);
     if (!this.tasks.taskDone()) throw new ValueError("task_done() called too many times");
     this.opEvent(Op.task_done, Outcome.ok);
   }
 
   join(): void {
+    syncPoint(Op.join, this.h.id);
     waitAnnounced(
       null,
       this.waitTarget("join"),
