@@ -86,6 +86,10 @@ async function main(): Promise<number> {
     process.stderr.write(outcome.syntaxError.report);
     return 1;
   }
+  if (outcome.deadlock) {
+    process.stderr.write(outcome.deadlock);
+    return 1;
+  }
   if (interrupted) {
     process.stderr.write("KeyboardInterrupt\n");
     return 130;

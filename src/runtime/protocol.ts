@@ -89,6 +89,8 @@ export interface RunOutcome {
   /** The main process's exit code; null when the run never started (syntax error). */
   exitCode: number | null;
   stopped: boolean;
+  /** The run was ended because it was deadlocked: the report, as the CLI prints it. */
+  deadlock: string | null;
   syntaxError: SyntaxErrorInfo | null;
 }
 

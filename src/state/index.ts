@@ -27,4 +27,4 @@ export { ObjectModel } from "./objectModel";
 export type { ChannelObject, ChannelKind, ObjItem, ObjMark } from "./objectModel";
 export type { RunState, RunStatus } from "./runStore";
 export type { ConsoleBuffer } from "./consoleBuffer";
-export type { RunEvent } from "../runtime/events/types";
+export type { ExitReason, RunEvent } from "../runtime/events/types";

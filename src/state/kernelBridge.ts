@@ -56,7 +56,7 @@ export function createKernelBridge(): KernelApi {
       ]);
       if (!answered) {
         hardReset();
-        abortRun?.({ runId: -1, exitCode: -15, stopped: true, syntaxError: null });
+        abortRun?.({ runId: -1, exitCode: -15, stopped: true, deadlock: null, syntaxError: null });
       }
     },
   };

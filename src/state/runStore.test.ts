@@ -18,7 +18,7 @@ function fakeKernel() {
     },
     stop: async () => {
       stops++;
-      finish?.({ runId: 1, exitCode: -15, stopped: true, syntaxError: null });
+      finish?.({ runId: 1, exitCode: -15, stopped: true, deadlock: null, syntaxError: null });
     },
   };
   return {
@@ -52,7 +52,7 @@ describe("runStore", () => {
     await tick();
     expect(store.getState().console.toText()).toBe("hi\n");
     expect(store.getState().timeline.lanes.map((l) => l.name)).toEqual(["MainProcess"]);
-    k.finish({ runId, exitCode: 0, stopped: false, syntaxError: null });
+    k.finish({ runId, exitCode: 0, stopped: false, deadlock: null, syntaxError: null });
     await done;
     expect(store.getState()).toMatchObject({ status: "finished", exitCode: 0 });
   });
@@ -95,7 +95,7 @@ describe("runStore", () => {
     const store = createRunStore(() => k.kernel);
     const done = store.getState().run("let = ;");
     const syntaxError = { message: "Unexpected token", line: 1, column: 5, report: "SyntaxError: unexpected token\n" };
-    k.finish({ runId: 1, exitCode: null, stopped: false, syntaxError });
+    k.finish({ runId: 1, exitCode: null, stopped: false, deadlock: null, syntaxError });
     await done;
     expect(store.getState()).toMatchObject({ status: "syntax-error", syntaxError });
     expect(store.getState().console.lineCount).toBe(0);

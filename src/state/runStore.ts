@@ -11,7 +11,7 @@ import { ConsoleBuffer } from "./consoleBuffer";
 import { ObjectModel } from "./objectModel";
 import { TimelineModel } from "./timelineModel";
 
-export type RunStatus = "idle" | "running" | "stopping" | "finished" | "stopped" | "syntax-error";
+export type RunStatus = "idle" | "running" | "stopping" | "finished" | "stopped" | "deadlocked" | "syntax-error";
 
 export interface RunState {
   status: RunStatus;
@@ -75,6 +75,8 @@ export function createRunStore(kernel: () => KernelApi) {
           batch.ops,
           (e) => {
             if (e.kind === "out") out.append(e.pid, e.stream, e.seq, e.text);
+            // The CLI prints the report to stderr; the console says it in the same words.
+            if (e.kind === "deadlock") out.append(e.pid, 2, e.seq, e.text);
             timeline.apply(e);
             if (e.kind === "obj.create" || e.kind === "obj.op") objects.apply(e);
           },
@@ -138,7 +140,13 @@ export function createRunStore(kernel: () => KernelApi) {
           if (get().runId !== runId) return;
           flush();
           set({
-            status: outcome.syntaxError ? "syntax-error" : outcome.stopped ? "stopped" : "finished",
+            status: outcome.syntaxError
+              ? "syntax-error"
+              : outcome.deadlock
+                ? "deadlocked"
+                : outcome.stopped
+                  ? "stopped"
+                  : "finished",
             exitCode: outcome.exitCode,
             syntaxError: outcome.syntaxError,
           });

@@ -4,7 +4,7 @@
  * code) and the marks worth pointing at. Pure data, no React: the Timeline panel
  * renders it and the tests read it.
  */
-import type { BlockReason, Pid, RunEvent, UnblockOutcome } from "../runtime/events/types";
+import type { BlockReason, ExitReason, Pid, RunEvent, UnblockOutcome } from "../runtime/events/types";
 
 export interface BlockSpan {
   t0: number;
@@ -38,7 +38,7 @@ export interface Lane {
   startedAt: number | null;
   exitedAt: number | null;
   exitCode: number | null;
-  exitReason?: "stopped" | "crashed";
+  exitReason?: ExitReason;
   blocks: BlockSpan[];
   marks: LaneMark[];
   createSeq: number;
@@ -52,6 +52,8 @@ export class TimelineModel {
   readonly events: RunEvent[] = [];
   /** Latest time seen. */
   end = 0;
+  /** The deadlock that ended the run: who waits on what, and the cycle to highlight. */
+  deadlock: Extract<RunEvent, { kind: "deadlock" }> | null = null;
 
   private lane(pid: Pid, t: number, seq: number): Lane {
     let lane = this.byPid.get(pid);
@@ -167,6 +169,9 @@ export class TimelineModel {
           label: e.text,
           line: e.line,
         });
+        break;
+      case "deadlock":
+        this.deadlock = e;
         break;
       case "obj.create":
       case "obj.op":

@@ -24,6 +24,9 @@ export type BlockReason =
   | { op: "exit"; children: Pid[] }
   | { op: "obj"; objId: number; objLabel: string; call: string; timeout: number | null };
 
+/** Why the kernel ended a process that did not exit by itself. */
+export type ExitReason = "stopped" | "crashed" | "deadlock";
+
 export type UnblockOutcome = "ok" | "timeout" | "error";
 
 /** Kinds of shared objects the timeline can show a place for. */
@@ -63,7 +66,7 @@ export type RunEvent = Base &
     | { kind: "proc.block"; on: BlockReason }
     | { kind: "proc.unblock"; outcome: UnblockOutcome }
     | { kind: "proc.signal"; target: Pid; signal: 9 | 15 }
-    | { kind: "proc.exit"; code: number; reason?: "stopped" | "crashed" }
+    | { kind: "proc.exit"; code: number; reason?: ExitReason }
     | { kind: "out"; stream: 1 | 2; text: string }
     | {
         kind: "obj.create";
@@ -98,6 +101,8 @@ export type RunEvent = Base &
         value?: number;
       }
     | { kind: "note"; level: "info" | "error"; text: string }
+    /** The kernel found the run deadlocked (kernel/waitGraph.ts) and ended it. */
+    | { kind: "deadlock"; text: string; pids: Pid[]; objIds: number[] }
   );
 
 /** A distributive Omit, so that omitting the header keeps the union discriminated. */

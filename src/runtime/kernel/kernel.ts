@@ -9,7 +9,8 @@
  */
 import { compile } from "../compile/transpile";
 import { Control, createControl, ProcState } from "../control";
-import type { Pid } from "../events/types";
+import type { ExitReason, Pid } from "../events/types";
+import { WaitGraph, type DeadlockReport } from "./waitGraph";
 import type {
   CompiledModule,
   KernelFilled,
@@ -79,6 +80,9 @@ interface ActiveRun {
   sink: (batch: OpBatch, runId: number) => void;
   cancelDrain: Cancel;
   stopped: boolean;
+  /** The deadlock report, once the wait-for graph proved one. */
+  deadlock: string | null;
+  waits: WaitGraph;
   finished: boolean;
   resolve: (o: RunOutcome) => void;
 }
@@ -118,7 +122,7 @@ export class Kernel {
     if (this.active) await this.stop();
     const runId = ++this.runCounter;
     const compiled = compile(source);
-    if (!compiled.ok) return { runId, exitCode: null, stopped: false, syntaxError: compiled.error };
+    if (!compiled.ok) return { runId, exitCode: null, stopped: false, deadlock: null, syntaxError: compiled.error };
     const control = new Control(createControl());
     const mainPid = control.allocPid() as Pid;
     control.reserveLive();
@@ -138,6 +142,8 @@ export class Kernel {
         pendingLaunches: [],
         sink,
         stopped: false,
+        deadlock: null,
+        waits: new WaitGraph(),
         finished: false,
         resolve,
         cancelDrain: this.platform.clock.every(this.opts.drainIntervalMs, () => this.tick(run)),
@@ -159,10 +165,7 @@ export class Kernel {
     const run = this.active;
     if (!run || run.finished) return;
     run.stopped = true;
-    run.control.stopAll();
-    for (const [, slot] of run.slots) slot.worker.terminate();
-    for (const [pid] of run.slots) this.kill(run, pid, -15, "stopped");
-    this.finish(run);
+    this.endAll(run, "stopped");
   }
 
   dispose(): void {
@@ -313,7 +316,7 @@ export class Kernel {
   }
 
   /** Ends a process from outside: the worker is terminated, the exit recorded once. */
-  private kill(run: ActiveRun, pid: Pid, code: number, reason?: "stopped" | "crashed"): void {
+  private kill(run: ActiveRun, pid: Pid, code: number, reason?: ExitReason): void {
     const slot = run.slots.get(pid);
     if (slot) {
       slot.worker.terminate();
@@ -344,7 +347,35 @@ export class Kernel {
     this.launchPending(run);
     const batch = run.collector.collect();
     if (batch.events.length > 0 || batch.ops) run.sink(batch, run.runId);
-    if (run.control.state(run.mainPid) === ProcState.Exited) this.finish(run);
+    if (run.control.state(run.mainPid) === ProcState.Exited) return this.finish(run);
+    const now = this.platform.clock.now();
+    run.waits.feed(batch.events, batch.ops, now);
+    if (run.pendingLaunches.length > 0) return;
+    const live = [...run.slots.keys()].filter((pid) => run.control.state(pid) !== ProcState.Exited);
+    const found = run.waits.deadlock(live, now);
+    if (found) this.endDeadlocked(run, found);
+  }
+
+  /** Nothing can ever wake any process: say who waits on what, and end the run as Stop would. */
+  private endDeadlocked(run: ActiveRun, found: DeadlockReport): void {
+    run.deadlock = found.text;
+    run.collector.inject({
+      kind: "deadlock",
+      text: found.text,
+      pids: found.pids,
+      objIds: found.objIds,
+      pid: run.mainPid,
+      t: this.clock(run),
+    });
+    this.endAll(run, "deadlock");
+  }
+
+  /** Stop, or a deadlock: no process runs another line, each is terminated, the run ends. */
+  private endAll(run: ActiveRun, reason: "stopped" | "deadlock"): void {
+    run.control.stopAll();
+    for (const [, slot] of run.slots) slot.worker.terminate();
+    for (const [pid] of run.slots) this.kill(run, pid, -15, reason);
+    this.finish(run);
   }
 
   /** The main process has exited (or Stop): end what is left and flush everything. */
@@ -365,6 +396,7 @@ export class Kernel {
       runId: run.runId,
       exitCode: run.control.exitCode(run.mainPid),
       stopped: run.stopped,
+      deadlock: run.deadlock,
       syntaxError: null,
     });
   }

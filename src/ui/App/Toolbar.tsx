@@ -88,6 +88,10 @@ function StatusPill({ status }: { status: RunStatus }) {
       text = exitCode === null ? "Stopped" : `Stopped · exit code ${exitCode}`;
       tone = "warn";
       break;
+    case "deadlocked":
+      text = "Deadlocked";
+      tone = "bad";
+      break;
     case "syntax-error":
       text = "Syntax error";
       tone = "bad";

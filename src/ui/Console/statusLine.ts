@@ -19,6 +19,8 @@ export function statusRows(status: RunStatus, exitCode: number | null, syntaxRep
       return [
         { text: exitCode === null ? "Process stopped" : `Process stopped with exit code ${exitCode}`, tone: "quiet" },
       ];
+    case "deadlocked":
+      return [{ text: "Process deadlocked: the run was ended (see above who waits on what)", tone: "error" }];
     case "syntax-error": {
       const lines = (syntaxReport ?? "SyntaxError").replace(/\n+$/, "").split("\n");
       return lines.map((text) => ({ text, tone: "error" }));

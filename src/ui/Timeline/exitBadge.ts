@@ -1,4 +1,5 @@
 /** How an exit code is shown: tone (colour family) and words. */
+import type { ExitReason } from "../../state";
 
 export type ExitTone = "ok" | "warn" | "error" | "signal" | "unknown";
 
@@ -10,10 +11,10 @@ export interface ExitBadge {
   words: string;
 }
 
-export function exitBadge(code: number | null, reason?: "stopped" | "crashed"): ExitBadge {
+export function exitBadge(code: number | null, reason?: ExitReason): ExitBadge {
   if (code === null) return { tone: "unknown", code: "?", words: "exited" };
   if (code === 0) return { tone: "ok", code: "0", words: reason === "stopped" ? "stopped" : "ok" };
-  if (code === -15) return { tone: "signal", code: "-15", words: "terminated" };
+  if (code === -15) return { tone: "signal", code: "-15", words: reason === "deadlock" ? "deadlocked" : "terminated" };
   if (code === -9) return { tone: "signal", code: "-9", words: "killed" };
   if (code < 0) return { tone: "signal", code: String(code), words: `signal ${-code}` };
   if (code === 1) return { tone: "error", code: "1", words: reason === "crashed" ? "crashed" : "error" };
