@@ -5,9 +5,9 @@
 import { existsSync } from "node:fs";
 import { join } from "node:path";
 import { run, runChecked } from "./proc";
+import { PRINT_LINES_PER_PROC } from "./programs";
 import { stats, type Stats } from "./stats";
 
-export const PRINT_LINES_PER_PROC = 50_000;
 export const PRINT_PROCS = 2;
 export type SpawnMethod = "fork" | "spawn" | "forkserver";
 /**

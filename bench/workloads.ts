@@ -5,7 +5,7 @@
 import type { Browser, Page } from "playwright-core";
 import { loadSnippet, openPlayground, runOnce } from "./browser";
 import type { ChannelBench } from "./cpython";
-import { PIPE_ONE_WAY, PIPE_PING_PONG, PRINT_LINES, PRINT_LINES_PER_PROC, queueSnippet, SPAWN_JOIN } from "./snippets";
+import { PIPE_ONE_WAY, PIPE_PING_PONG, PRINT_LINES, PRINT_LINES_PER_PROC, queueProgram, SPAWN_JOIN } from "./programs";
 import { stats, type Stats } from "./stats";
 
 export const PRINT_TOTAL_LINES = 2 * PRINT_LINES_PER_PROC;
@@ -52,8 +52,8 @@ type SnippetId = "A1" | "P1" | ChannelBench;
 const SNIPPETS: Record<SnippetId, { code: string; bench: string }> = {
   A1: { code: SPAWN_JOIN, bench: "spawn_join_ms" },
   P1: { code: PRINT_LINES, bench: "print_lines_ms" },
-  queue_ints: { code: queueSnippet("ints"), bench: "queue_ints_msg_s" },
-  queue_bytes: { code: queueSnippet("bytes"), bench: "queue_bytes_msg_s" },
+  queue_ints: { code: queueProgram("ints"), bench: "queue_ints_msg_s" },
+  queue_bytes: { code: queueProgram("bytes"), bench: "queue_bytes_msg_s" },
   pipe: { code: PIPE_ONE_WAY, bench: "pipe_msg_s" },
   pingpong: { code: PIPE_PING_PONG, bench: "pingpong_us" },
 };

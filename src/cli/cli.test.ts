@@ -4,6 +4,7 @@ import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
+import { lineOf, programPath } from "../runtime/programs";
 
 const bin = join(import.meta.dirname, "../../bin/mp-playground.mjs");
 const dir = mkdtempSync(join(tmpdir(), "mp-cli-"));
@@ -23,7 +24,8 @@ function cli(args: string[], onStdout?: (text: string, kill: (sig: NodeJS.Signal
   });
 }
 
-function snippet(name: string, source: string): string {
+/** Writes a program that cannot be a file of src/runtime/programs (it does not parse) to a temporary file. */
+function tempProgram(name: string, source: string): string {
   const file = join(dir, name);
   writeFileSync(file, source);
   return file;
@@ -31,10 +33,7 @@ function snippet(name: string, source: string): string {
 
 describe("mp-playground run", () => {
   it("writes what the processes wrote and exits with the main process's code", async () => {
-    const file = snippet(
-      "exit.ts",
-      `import { Process } from "multiprocessing";\nimport * as sys from "sys";\nfunction f() { print("child"); sys.stderr.write("warn\\n"); }\nif (__name__ === "__main__") {\n  const p = new Process({ target: f });\n  p.start(); p.join();\n  print("exitcode", p.exitcode);\n  sys.exit(4);\n}\n`,
-    );
+    const file = programPath("exit-code");
     const r = await cli(["run", file]);
     expect(r.stdout).toBe("child\nexitcode 0\n");
     expect(r.stderr).toBe("warn\n");
@@ -42,10 +41,7 @@ describe("mp-playground run", () => {
   });
 
   it("writes a Chrome trace that names every process", async () => {
-    const file = snippet(
-      "trace.ts",
-      `import { Process } from "multiprocessing";\nimport * as time from "time";\nfunction f() { time.sleep(0.05); }\nif (__name__ === "__main__") {\n  const p = new Process({ target: f, name: "sleeper" });\n  p.start(); p.join();\n}\n`,
-    );
+    const file = programPath("child-sleeps");
     const out = join(dir, "trace.json");
     const r = await cli(["run", file, "--trace", out]);
     expect(r.code).toBe(0);
@@ -60,18 +56,16 @@ describe("mp-playground run", () => {
   });
 
   it("reports a syntax error and runs nothing", async () => {
-    const r = await cli(["run", snippet("bad.ts", 'print("never");\nlet = 3;\n')]);
+    const source = 'print("never");\nlet = 3;\n';
+    const r = await cli(["run", tempProgram("bad.ts", source)]);
     expect(r.code).toBe(1);
     expect(r.stdout).toBe("");
-    expect(r.stderr).toContain('File "main.ts", line 2');
+    expect(r.stderr).toContain(`File "main.ts", line ${lineOf(source, "let = 3;")}`);
     expect(r.stderr).toContain("SyntaxError");
   });
 
   it("Ctrl-C ends a child stuck in an infinite loop", async () => {
-    const file = snippet(
-      "spin.ts",
-      `import { Process } from "multiprocessing";\nfunction spin() { print("spinning"); while (true) {} }\nif (__name__ === "__main__") {\n  const p = new Process({ target: spin });\n  p.start(); p.join();\n}\n`,
-    );
+    const file = programPath("child-spins");
     let sentAt = 0;
     const r = await cli(["run", file], (text, kill) => {
       if (!sentAt && text.includes("spinning")) {
