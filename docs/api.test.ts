@@ -6,7 +6,7 @@
  */
 import { afterAll, describe, expect, it } from "vitest";
 import { disposeSharedKernel, runSnippet } from "../src/runtime/node/runSnippet";
-import { codeBlocks, codeText, declaredNames, readDocs, typeCheck } from "./docCode";
+import { brokenLinks, codeBlocks, codeText, declaredNames, readDocs, typeCheck } from "./docCode";
 
 afterAll(() => disposeSharedKernel());
 
@@ -34,6 +34,18 @@ describe("the docs' TypeScript blocks", () => {
       expect(r.exitCode).toBe(expected.exitCode);
     });
   }
+});
+
+describe("the docs' links", () => {
+  it("lead to files and headings that exist", () => {
+    expect(docs.flatMap((d) => brokenLinks(d).map((b) => `${d.path}: ${b}`))).toEqual([]);
+    expect(
+      brokenLinks({
+        path: "docs/api.md",
+        text: "[a](api/processes.md#no-such) [b](nowhere.md) [c](api/processes.md#the-__main__-guard)",
+      }),
+    ).toHaveLength(2);
+  });
 });
 
 describe("the docs cover the declarations", () => {

@@ -15,8 +15,8 @@
  * A "```ts browser-only" block is the same, for a snippet Node 20 cannot run (one that
  * uses `using`): it is type-checked here and run in Chromium by e2e/docs.spec.ts.
  */
-import { readdirSync, readFileSync } from "node:fs";
-import { join, relative } from "node:path";
+import { existsSync, readdirSync, readFileSync } from "node:fs";
+import { dirname, join, relative } from "node:path";
 import ts from "typescript";
 
 export const ROOT = join(import.meta.dirname, "..");
@@ -107,6 +107,31 @@ export function codeText(doc: DocFile): string {
 
 function inlineCode(prose: string): string[] {
   return [...prose.matchAll(/(`+)([^`][\s\S]*?)\1/g)].map((m) => m[2] ?? "");
+}
+
+/** GitHub's anchor of a heading: lower case, punctuation other than `-` and `_` dropped, spaces as `-`. */
+function anchorOf(heading: string): string {
+  return heading
+    .toLowerCase()
+    .replace(/[^\w\- ]/g, "")
+    .replace(/ /g, "-");
+}
+
+/** The doc's relative links (`[text](path#anchor)`) that lead to no file, or to no heading there. */
+export function brokenLinks(doc: DocFile): string[] {
+  const prose = doc.text.replace(/^```[\s\S]*?^```$/gm, "");
+  const broken: string[] = [];
+  for (const [, target = ""] of prose.matchAll(/\]\(([^)\s]+)\)/g)) {
+    if (/^[a-z]+:/.test(target)) continue;
+    const [path = "", anchor] = target.split("#");
+    const file = path === "" ? join(ROOT, doc.path) : join(ROOT, dirname(doc.path), path);
+    if (!existsSync(file)) broken.push(`${target}: no such file`);
+    else if (anchor !== undefined) {
+      const headings = readFileSync(file, "utf8").match(/^#+ .*$/gm) ?? [];
+      if (!headings.some((h) => anchorOf(h.replace(/^#+ /, "")) === anchor)) broken.push(`${target}: no such heading`);
+    }
+  }
+  return broken;
 }
 
 /** Compiler options of the examples (tsconfig.examples.json); every block is a module of its own. */
