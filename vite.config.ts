@@ -19,7 +19,7 @@ export default defineConfig({
   // Found late otherwise (they are only imported by the kernel worker), which stalls the first run.
   optimizeDeps: { include: ["acorn", "sucrase", "comlink", "lz-string"] },
   test: {
-    include: ["src/**/*.test.ts", "bench/**/*.test.ts"],
+    include: ["src/**/*.test.ts", "bench/**/*.test.ts", "docs/**/*.test.ts"],
     environment: "node",
     testTimeout: 30000,
     hookTimeout: 30000,
