@@ -90,7 +90,8 @@ export class OpPacker {
       cols: full ? this.cols : this.cols.slice(0, this.n * ROW_WIDTH),
       items: this.parts.join(""),
     };
-    if (full) this.cols = new Float64Array(ROW_WIDTH * 64);
+    // The next batch is likely as big as this one: start there instead of growing up to it again.
+    if (full) this.cols = new Float64Array(ROW_WIDTH * Math.max(64, this.n));
     this.n = 0;
     this.parts.length = 0;
     this.last.clear();

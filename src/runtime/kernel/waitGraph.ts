@@ -39,8 +39,8 @@ export class WaitGraph {
   private readonly exited = new Set<Pid>();
   /** Per lock or semaphore, who holds it (a pid per permit taken). */
   private readonly holders = new Map<number, Pid[]>();
-  /** Per object, its size after its last operation (a queue's length, a semaphore's count). */
-  private readonly sizes = new Map<number, number>();
+  /** By object id (small integers), its size after its last operation (a queue's length, a semaphore's count). */
+  private readonly sizes: number[] = [];
   private lastChange = 0;
 
   /** Folds one released batch; `now` is the kernel's clock in ms. */
@@ -83,7 +83,7 @@ export class WaitGraph {
     for (let r = 0; r < p.n; r++) {
       const o = r * ROW_WIDTH;
       const obj = c[o + OBJ] as number;
-      this.sizes.set(obj, c[o + SIZE] as number);
+      this.sizes[obj] = c[o + SIZE] as number;
       const op = c[o + OP];
       if ((op !== Op.acquire && op !== Op.release) || c[o + OUTCOME] !== Outcome.ok || (c[o + ITEM] as number) < 0)
         continue;
@@ -120,7 +120,7 @@ export class WaitGraph {
     if (on.op === "exit") return on.children.every((c) => this.exited.has(c));
     if (on.op !== "obj") return false;
     const kind = this.kinds.get(on.objId)?.kind;
-    const size = this.sizes.get(on.objId);
+    const size = this.sizes[on.objId];
     if (kind && LOCK_KINDS.has(kind) && on.call === "acquire") return (size ?? 1) > 0;
     if (kind && QUEUE_KINDS.has(kind) && on.call === "get") return (size ?? 0) > 0;
     return false;
