@@ -394,7 +394,8 @@ export class Kernel {
     if (this.active === run) this.active = null;
     run.resolve({
       runId: run.runId,
-      exitCode: run.control.exitCode(run.mainPid),
+      // A deadlocked run fails, as the CLI's exit status 1 says, whatever the kill left in the table.
+      exitCode: run.deadlock ? 1 : run.control.exitCode(run.mainPid),
       stopped: run.stopped,
       deadlock: run.deadlock,
       syntaxError: null,

@@ -49,6 +49,11 @@ export async function runSnippet(source: string, opts: RunSnippetOptions = {}): 
   const outcome = await kernel.run(source, (batch) => {
     for (const e of expandBatch(batch)) {
       events.push(e);
+      // As the CLI and the app's console do: the deadlock report is written to stderr.
+      if (e.kind === "deadlock") {
+        stderr += e.text;
+        combined += e.text;
+      }
       if (e.kind !== "out") continue;
       if (e.stream === 1) stdout += e.text;
       else stderr += e.text;
