@@ -2,10 +2,10 @@
  * What the pointer is over on the timeline, and the words for it in the tooltip.
  * Pure: reads the model, no DOM.
  */
-import { describeBlock, type Lane, type LaneMark, type RunEvent } from "../../state";
-import { exitBadge } from "./exitBadge";
-import type { ObjectTarget } from "./objectTargets";
-import { formatDuration, formatTime } from "./scale";
+import { describeBlock, type Lane, type LaneMark, type RunEvent } from "../../../state";
+import { exitBadge } from "../processLanes/exitBadge";
+import type { ObjectTarget } from "../objectLanes/objectTargets";
+import { formatDuration, formatTime } from "../view/scale";
 
 export type HoverTarget =
   | { kind: "block"; pid: number; first: number; count: number }

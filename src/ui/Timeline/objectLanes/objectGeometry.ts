@@ -3,8 +3,8 @@
  * items stack inside its place. Pure: shared by ObjectLane (the places) and
  * TransferArrows (the arrows that run between lanes and places).
  */
-import type { ChannelObject } from "../../state";
-import { LANE_H } from "./layout";
+import type { ChannelObject } from "../../../state";
+import { LANE_H } from "../view/layout";
 
 /** The "Queues & pipes" heading between the process lanes and the places, px. */
 export const OBJ_HEAD_H = 30;

@@ -4,12 +4,12 @@
  * coordinates from the scale; each item reports hover and click through LaneHandlers.
  */
 import { memo, type JSX, type PointerEvent as ReactPointerEvent } from "react";
-import { describeBlock, type Lane } from "../../state";
+import { describeBlock, type Lane } from "../../../state";
 import type { ExitTone } from "./exitBadge";
-import { BAR_H, BAR_MID, BAR_Y, LANE_H } from "./layout";
-import type { Scale } from "./scale";
-import { fitLabel, placeIntervals } from "./spans";
-import type { HoverTarget } from "./targets";
+import { BAR_H, BAR_MID, BAR_Y, LANE_H } from "../view/layout";
+import type { Scale } from "../view/scale";
+import { fitLabel, placeIntervals } from "../view/spans";
+import type { HoverTarget } from "../hover/targets";
 
 const LABEL_FONT = 12.5;
 

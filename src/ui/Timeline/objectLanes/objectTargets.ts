@@ -3,9 +3,9 @@
  * trip from the process that put it to the one that got it) and a failed operation's mark.
  * Pure: reads the models, no DOM.
  */
-import type { Lane, ObjectModel } from "../../state";
-import { formatDuration, formatTime } from "./scale";
-import type { TooltipContent } from "./targets";
+import type { Lane, ObjectModel } from "../../../state";
+import { formatDuration, formatTime } from "../view/scale";
+import type { TooltipContent } from "../hover/targets";
 
 export type ObjectTarget =
   | { kind: "transfer"; pid: number; objId: number; item: number }

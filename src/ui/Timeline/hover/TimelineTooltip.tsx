@@ -1,7 +1,7 @@
 /** The tooltip for the item under the pointer, kept inside the timeline's box. */
 import type { JSX } from "react";
-import type { Lane, ObjectModel } from "../../state";
-import { describeObjectTarget } from "./objectTargets";
+import type { Lane, ObjectModel } from "../../../state";
+import { describeObjectTarget } from "../objectLanes/objectTargets";
 import { describeTarget, type HoverTarget } from "./targets";
 
 /** The hovered item and the pointer's position, relative to the timeline's root box of size w x h. */

@@ -4,11 +4,11 @@
  * stays readable at any zoom.
  */
 import { memo, type JSX } from "react";
-import type { LaneMark } from "../../state";
-import { BAR_MID } from "./layout";
+import type { LaneMark } from "../../../state";
+import { BAR_MID } from "../view/layout";
 import { targetProps, type PartProps } from "./LaneParts";
-import { clusterPoints } from "./spans";
-import type { HoverTarget } from "./targets";
+import { clusterPoints } from "../view/spans";
+import type { HoverTarget } from "../hover/targets";
 
 const MARK_GAP = 16;
 

@@ -6,11 +6,11 @@
  * Clicking the place picks it for the Inspector.
  */
 import { memo, type CSSProperties, type JSX } from "react";
-import { ObjectModel, processColor, uiStore, type ChannelObject, type Lane } from "../../state";
-import { stop, targetProps, type LaneHandlers } from "./LaneParts";
+import { ObjectModel, processColor, uiStore, type ChannelObject, type Lane } from "../../../state";
+import { stop, targetProps, type LaneHandlers } from "../processLanes/LaneParts";
 import { CHIP_LIMIT, OBJ_H, PLACE_PAD_T, placeBase, placeRows, stepChartPath, type PlaceRows } from "./objectGeometry";
-import type { Scale } from "./scale";
-import { fitLabel } from "./spans";
+import type { Scale } from "../view/scale";
+import { fitLabel } from "../view/spans";
 
 interface Props {
   obj: ChannelObject;

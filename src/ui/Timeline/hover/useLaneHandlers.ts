@@ -1,7 +1,7 @@
 import { useMemo, type RefObject } from "react";
-import { runStore, uiStore } from "../../state";
-import type { LaneHandlers } from "./LaneParts";
-import { objectTargetEvent } from "./objectTargets";
+import { runStore, uiStore } from "../../../state";
+import type { LaneHandlers } from "../processLanes/LaneParts";
+import { objectTargetEvent } from "../objectLanes/objectTargets";
 import { targetEvent } from "./targets";
 import type { Hover } from "./TimelineTooltip";
 
