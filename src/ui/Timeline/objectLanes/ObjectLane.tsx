@@ -7,7 +7,7 @@
  */
 import { memo, type CSSProperties, type JSX } from "react";
 import { ObjectModel, processColor, uiStore, type ChannelObject, type Lane } from "../../../state";
-import { stop, targetProps, type LaneHandlers } from "../processLanes/LaneParts";
+import { stop, targetProps, type LaneHandlers } from "../hover/hoverTargets";
 import { CHIP_LIMIT, OBJ_H, PLACE_PAD_T, placeBase, placeRows, stepChartPath, type PlaceRows } from "./objectGeometry";
 import type { Scale } from "../view/scale";
 import { fitLabel } from "../view/spans";

@@ -9,7 +9,7 @@
 import type { CSSProperties, JSX } from "react";
 import { ObjectModel, processColor, type ChannelObject, type Lane, type ObjMark } from "../../../state";
 import { BAR_H, BAR_MID, BAR_Y, LANE_H, NAME_W } from "../view/layout";
-import { targetProps, type LaneHandlers } from "../processLanes/LaneParts";
+import { targetProps, type LaneHandlers } from "../hover/hoverTargets";
 import { OBJ_H, placeRows, placeTop, rowMid } from "./objectGeometry";
 import type { ObjectTarget } from "./objectTargets";
 import type { Scale } from "../view/scale";

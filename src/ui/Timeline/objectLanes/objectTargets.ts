@@ -5,11 +5,13 @@
  */
 import type { Lane, ObjectModel } from "../../../state";
 import { formatDuration, formatTime } from "../view/scale";
-import type { TooltipContent } from "../hover/targets";
+import type { TooltipContent } from "../hover/hoverTargets";
 
 export type ObjectTarget =
   | { kind: "transfer"; pid: number; objId: number; item: number }
   | { kind: "objmark"; pid: number; objId: number; mark: number };
+
+export const isObjectTarget = (t: { kind: string }): t is ObjectTarget => t.kind === "transfer" || t.kind === "objmark";
 
 const MARK_WORDS: Record<string, string> = {
   "queue.Full": "The queue was full: put() raised queue.Full",

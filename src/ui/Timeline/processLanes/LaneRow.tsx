@@ -8,7 +8,8 @@ import { exitBadge } from "./exitBadge";
 import type { LaneStateKind } from "./laneState";
 import { LANE_H } from "../view/layout";
 import { Marks } from "./LaneMarks";
-import { Blocks, ExitMarker, Lifecycle, type LaneHandlers } from "./LaneParts";
+import type { LaneHandlers } from "../hover/hoverTargets";
+import { Blocks, ExitMarker, Lifecycle } from "./LaneParts";
 import type { Scale } from "../view/scale";
 
 interface Props {
