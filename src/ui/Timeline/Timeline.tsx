@@ -7,7 +7,7 @@
  */
 import { useCallback, useEffect, useId, useRef, useState, type JSX } from "react";
 import { useStore } from "zustand";
-import { ObjectModel, runStore, uiStore, type ChannelObject } from "../../state";
+import { runStore, uiStore, type ChannelObject } from "../../state";
 import { AXIS_H, LANE_H, NAME_W } from "./view/layout";
 import { handleTimelineKey } from "./view/timelineKeys";
 import { useLiveNow } from "./view/useLiveNow";
@@ -20,8 +20,8 @@ import { ChildArrows } from "./processLanes/ChildArrows";
 import { LaneRow, laneSignature } from "./processLanes/LaneRow";
 import { laneStateLabel } from "./processLanes/laneState";
 import { findEvent } from "./processLanes/processTargets";
-import { ARROW_LIMIT, CHIP_LIMIT, OBJ_H, OBJ_HEAD_H, placeRows } from "./objectLanes/objectGeometry";
-import { ObjectLane } from "./objectLanes/ObjectLane";
+import { ChannelLane } from "./objectLanes/ChannelLane";
+import { ARROW_LIMIT, OBJ_H, OBJ_HEAD_H, showsChips } from "./objectLanes/objectGeometry";
 import { transfersInView, TransferArrows } from "./objectLanes/TransferArrows";
 import { TimelineTooltip, type Hover } from "./hover/TimelineTooltip";
 import { useLaneHandlers } from "./hover/useLaneHandlers";
@@ -95,10 +95,7 @@ export function Timeline(): JSX.Element {
   const contentH = lanesH + (objects.length > 0 ? OBJ_HEAD_H + objects.length * OBJ_H : 0);
   const inView = objects.length > 0 ? transfersInView(objects, scale) : 0;
   const detailed = inView <= ARROW_LIMIT;
-  const chipsFor = (obj: ChannelObject) => {
-    const r = ObjectModel.itemRange(obj, scale.t0, scale.t1);
-    return detailed && placeRows(obj).chips && r.to - r.from <= CHIP_LIMIT;
-  };
+  const chipsFor = (obj: ChannelObject) => showsChips(obj, scale, detailed);
   // `version` is read only to subscribe: the lanes above are re-read on every batch.
   void version;
 
@@ -182,7 +179,7 @@ export function Timeline(): JSX.Element {
               </div>
             )}
             {objects.map((obj) => (
-              <ObjectLane
+              <ChannelLane
                 key={obj.objId}
                 obj={obj}
                 version={obj.version}
@@ -191,8 +188,8 @@ export function Timeline(): JSX.Element {
                 byPid={timeline.byPid}
                 detailed={detailed}
                 selected={selectedObjId === obj.objId}
+                playhead={playheadVisible ? playhead : null}
                 playheadX={playheadVisible ? playheadX : null}
-                playheadText={playhead === null ? null : objectStateText(obj, playhead)}
                 handlers={handlers}
               />
             ))}
@@ -240,13 +237,4 @@ export function Timeline(): JSX.Element {
       )}
     </div>
   );
-}
-
-/** What a place holds at the playhead, for the label beside it. */
-function objectStateText(obj: ChannelObject, t: number): string | null {
-  if (t < obj.createdAt) return null;
-  const n = ObjectModel.lengthAt(obj, t);
-  if (n === 0) return "empty";
-  const full = obj.maxsize !== null && n >= obj.maxsize ? " · full" : "";
-  return `${n} item${n === 1 ? "" : "s"}${full}`;
 }

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { stepChartPath } from "./objectGeometry";
+import { ObjectModel } from "../../../state/objectModel";
+import { CHIP_LIMIT, showsChips, stepChartPath } from "./objectGeometry";
 
 const x = (t: number) => Math.round(t);
 const y = (n: number) => 100 - n * 10;
@@ -22,5 +23,44 @@ describe("stepChartPath", () => {
     const d = stepChartPath(ts, ns, 0, n, x, y);
     expect(d.split("V").length - 1).toBeLessThanOrEqual(2 * 801);
     expect(d.startsWith("M 0 100 V ")).toBe(true);
+  });
+});
+
+describe("showsChips", () => {
+  /** A queue that had `n` items put at t = 1, 2, … (each got half a unit later when `got`). */
+  function queue(n: number, maxsize?: number, got = false) {
+    const m = new ObjectModel();
+    m.apply({ seq: 0, t: 0, pid: 1, kind: "obj.create", objId: 1, objKind: "Queue", label: "Queue-1", maxsize });
+    for (let i = 1; i <= n; i++) {
+      m.apply({
+        seq: 2 * i,
+        t: i,
+        pid: 1,
+        kind: "obj.op",
+        objId: 1,
+        op: "put",
+        outcome: "ok",
+        itemId: i,
+        item: `${i}`,
+      });
+      if (got)
+        m.apply({ seq: 2 * i + 1, t: i + 0.5, pid: 1, kind: "obj.op", objId: 1, op: "get", outcome: "ok", itemId: i });
+    }
+    return m.byId.get(1)!;
+  }
+
+  it("draws items one by one only when arrows are drawn too", () => {
+    expect(showsChips(queue(3), { t0: 0, t1: 10 }, true)).toBe(true);
+    expect(showsChips(queue(3), { t0: 0, t1: 10 }, false)).toBe(false);
+  });
+
+  it("draws a chart when rows would be too thin for chips", () => {
+    expect(showsChips(queue(3, 100), { t0: 0, t1: 10 }, true)).toBe(false);
+  });
+
+  it("draws a chart when more than CHIP_LIMIT items are in view, chips again once zoomed in", () => {
+    const q = queue(CHIP_LIMIT + 1, 4, true);
+    expect(showsChips(q, { t0: 0, t1: CHIP_LIMIT + 2 }, true)).toBe(false);
+    expect(showsChips(q, { t0: 0, t1: 10 }, true)).toBe(true);
   });
 });
