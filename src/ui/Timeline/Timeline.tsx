@@ -28,7 +28,10 @@ import { useLaneHandlers } from "./hover/useLaneHandlers";
 import { Axis } from "./chrome/Axis";
 import { PlayheadMarker } from "./chrome/PlayheadMarker";
 import { TimelineBar } from "./chrome/TimelineBar";
+// In this order, here: object places build on the lane rules (.tl-obj-state on .tl-state).
 import "./Timeline.css";
+import "./chrome/Chrome.css";
+import "./processLanes/Lanes.css";
 import "./objectLanes/Objects.css";
 
 export function Timeline(): JSX.Element {
