@@ -1,9 +1,18 @@
 /**
- * The timeline: one lane per process on a shared time axis, live while the run runs,
- * scrubbable with a playhead, zoomable and pannable, with tooltips and click-to-source.
+ * The timeline: one lane per process on a shared time axis and a place per queue or
+ * pipe below, live while the run runs, scrubbable with a playhead, zoomable and
+ * pannable, with tooltips and click-to-source. This component wires the parts together:
  *
- * This component wires the parts together; the window lives in useTimelineView, the
- * pointer in usePlayheadScrub/useTrackPan/useWheelZoom, and the keys in timelineKeys.
+ * - view/          the time window: scale, view state, zoom, pan, scrub and keys, live
+ *                  pacing, pixel layout, fitting spans and points on a track
+ * - processLanes/  a process's lane (lifecycle, blocked spans, marks, exit), child arrows
+ * - objectLanes/   an object's place (PlaceFrame; ChannelLane draws queues and pipes) and
+ *                  the arrows carrying items between lanes and places
+ * - hover/         what the pointer is over: targets, tooltip, click-to-source
+ * - chrome/        toolbar, legend, axis, playhead
+ *
+ * A new kind of place (a Lock's holders, a Value's value) is a lane on PlaceFrame,
+ * rendered below, with its targets added to hover/hoverTargets.ts.
  */
 import { useCallback, useEffect, useId, useRef, useState, type JSX } from "react";
 import { useStore } from "zustand";
