@@ -31,7 +31,7 @@ export interface RunState {
   /**
    * The wait the run store now keeps between flushes, in ms: more than a frame when
    * drawing them is costly. The live timeline compares it with how often flushes
-   * actually come (ui/Timeline/livePacer.ts).
+   * actually come (ui/Timeline/view/livePacer.ts).
    */
   flushPace(): number;
 }

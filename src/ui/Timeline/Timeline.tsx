@@ -1,35 +1,47 @@
 /**
- * The timeline: one lane per process on a shared time axis, live while the run runs,
- * scrubbable with a playhead, zoomable and pannable, with tooltips and click-to-source.
+ * The timeline: one lane per process on a shared time axis and a place per queue or
+ * pipe below, live while the run runs, scrubbable with a playhead, zoomable and
+ * pannable, with tooltips and click-to-source. This component wires the parts together:
  *
- * This component wires the parts together; the window lives in useTimelineView, the
- * pointer in usePlayheadScrub/useTrackPan/useWheelZoom, and the keys in timelineKeys.
+ * - view/          the time window: scale, view state, zoom, pan, scrub and keys, live
+ *                  pacing, pixel layout, fitting spans and points on a track
+ * - processLanes/  a process's lane (lifecycle, blocked spans, marks, exit), child arrows
+ * - objectLanes/   an object's place (PlaceFrame; ChannelLane draws queues and pipes) and
+ *                  the arrows carrying items between lanes and places
+ * - hover/         what the pointer is over: targets, tooltip, click-to-source
+ * - chrome/        toolbar, legend, axis, playhead
+ *
+ * A new kind of place (a Lock's holders, a Value's value) is a lane on PlaceFrame,
+ * rendered below, with its targets added to hover/hoverTargets.ts.
  */
 import { useCallback, useEffect, useId, useRef, useState, type JSX } from "react";
 import { useStore } from "zustand";
-import { ObjectModel, runStore, uiStore, type ChannelObject } from "../../state";
-import { Axis } from "./Axis";
-import { ChildArrows } from "./ChildArrows";
-import { LaneRow, laneSignature } from "./LaneRow";
-import { ObjectLane } from "./ObjectLane";
-import { ARROW_LIMIT, CHIP_LIMIT, OBJ_H, OBJ_HEAD_H, placeRows } from "./objectGeometry";
-import { transfersInView, TransferArrows } from "./TransferArrows";
-import { laneStateLabel } from "./laneState";
-import { AXIS_H, LANE_H, NAME_W } from "./layout";
-import { PlayheadMarker } from "./PlayheadMarker";
-import { findEvent } from "./targets";
-import { TimelineBar } from "./TimelineBar";
-import { handleTimelineKey } from "./timelineKeys";
-import { TimelineTooltip, type Hover } from "./TimelineTooltip";
-import { useLaneHandlers } from "./useLaneHandlers";
-import { useLiveNow } from "./useLiveNow";
-import { usePlayheadScrub } from "./usePlayheadScrub";
-import { useTimelineView } from "./useTimelineView";
-import { useTrackPan } from "./useTrackPan";
-import { useTrackWidth } from "./useTrackWidth";
-import { useWheelZoom } from "./useWheelZoom";
+import { runStore, uiStore, type ChannelObject } from "../../state";
+import { AXIS_H, LANE_H, NAME_W } from "./view/layout";
+import { handleTimelineKey } from "./view/timelineKeys";
+import { useLiveNow } from "./view/useLiveNow";
+import { usePlayheadScrub } from "./view/usePlayheadScrub";
+import { useTimelineView } from "./view/useTimelineView";
+import { useTrackPan } from "./view/useTrackPan";
+import { useTrackWidth } from "./view/useTrackWidth";
+import { useWheelZoom } from "./view/useWheelZoom";
+import { ChildArrows } from "./processLanes/ChildArrows";
+import { LaneRow, laneSignature } from "./processLanes/LaneRow";
+import { laneStateLabel } from "./processLanes/laneState";
+import { findEvent } from "./processLanes/processTargets";
+import { ChannelLane } from "./objectLanes/ChannelLane";
+import { ARROW_LIMIT, OBJ_H, OBJ_HEAD_H, showsChips } from "./objectLanes/objectGeometry";
+import { transfersInView, TransferArrows } from "./objectLanes/TransferArrows";
+import { TimelineTooltip, type Hover } from "./hover/TimelineTooltip";
+import { useLaneHandlers } from "./hover/useLaneHandlers";
+import { Axis } from "./chrome/Axis";
+import { PlayheadMarker } from "./chrome/PlayheadMarker";
+import { TimelineBar } from "./chrome/TimelineBar";
+// In this order, here: object places build on the lane rules (.tl-obj-state on .tl-state).
 import "./Timeline.css";
-import "./Objects.css";
+import "./chrome/Chrome.css";
+import "./processLanes/Lanes.css";
+import "./objectLanes/Objects.css";
 
 export function Timeline(): JSX.Element {
   // `version` bumps once per applied batch: the model below has grown in place.
@@ -95,10 +107,7 @@ export function Timeline(): JSX.Element {
   const contentH = lanesH + (objects.length > 0 ? OBJ_HEAD_H + objects.length * OBJ_H : 0);
   const inView = objects.length > 0 ? transfersInView(objects, scale) : 0;
   const detailed = inView <= ARROW_LIMIT;
-  const chipsFor = (obj: ChannelObject) => {
-    const r = ObjectModel.itemRange(obj, scale.t0, scale.t1);
-    return detailed && placeRows(obj).chips && r.to - r.from <= CHIP_LIMIT;
-  };
+  const chipsFor = (obj: ChannelObject) => showsChips(obj, scale, detailed);
   // `version` is read only to subscribe: the lanes above are re-read on every batch.
   void version;
 
@@ -182,7 +191,7 @@ export function Timeline(): JSX.Element {
               </div>
             )}
             {objects.map((obj) => (
-              <ObjectLane
+              <ChannelLane
                 key={obj.objId}
                 obj={obj}
                 version={obj.version}
@@ -191,8 +200,8 @@ export function Timeline(): JSX.Element {
                 byPid={timeline.byPid}
                 detailed={detailed}
                 selected={selectedObjId === obj.objId}
+                playhead={playheadVisible ? playhead : null}
                 playheadX={playheadVisible ? playheadX : null}
-                playheadText={playhead === null ? null : objectStateText(obj, playhead)}
                 handlers={handlers}
               />
             ))}
@@ -240,13 +249,4 @@ export function Timeline(): JSX.Element {
       )}
     </div>
   );
-}
-
-/** What a place holds at the playhead, for the label beside it. */
-function objectStateText(obj: ChannelObject, t: number): string | null {
-  if (t < obj.createdAt) return null;
-  const n = ObjectModel.lengthAt(obj, t);
-  if (n === 0) return "empty";
-  const full = obj.maxsize !== null && n >= obj.maxsize ? " · full" : "";
-  return `${n} item${n === 1 ? "" : "s"}${full}`;
 }

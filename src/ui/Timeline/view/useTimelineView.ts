@@ -3,7 +3,7 @@
  * scale and ticks drawn from it, and the moves the toolbar and keys make on it.
  */
 import { useCallback, useMemo, useState } from "react";
-import { uiStore } from "../../state";
+import { uiStore } from "../../../state";
 import { makeScale, makeTicks, type Scale, type Ticks } from "./scale";
 import { resolveView, settle, zoom, type ViewState, type Window } from "./view";
 

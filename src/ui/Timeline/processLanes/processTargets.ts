@@ -1,28 +1,19 @@
 /**
- * What the pointer is over on the timeline, and the words for it in the tooltip.
- * Pure: reads the model, no DOM.
+ * Hover and click on a process lane's parts (a blocked span, a mark, the exit, the
+ * creation dot, the running bar): the words for the tooltip and the event a click
+ * selects. Pure: reads the model, no DOM.
  */
-import { describeBlock, type Lane, type LaneMark, type RunEvent } from "../../state";
+import { describeBlock, type Lane, type LaneMark, type RunEvent } from "../../../state";
+import type { TooltipContent } from "../hover/hoverTargets";
+import { formatDuration, formatTime } from "../view/scale";
 import { exitBadge } from "./exitBadge";
-import type { ObjectTarget } from "./objectTargets";
-import { formatDuration, formatTime } from "./scale";
 
-export type HoverTarget =
+export type ProcessTarget =
   | { kind: "block"; pid: number; first: number; count: number }
   | { kind: "mark"; pid: number; members: number[] }
   | { kind: "exit"; pid: number }
   | { kind: "create"; pid: number }
-  | { kind: "run"; pid: number; t: number }
-  | ObjectTarget;
-
-export interface TooltipContent {
-  title: string;
-  rows: string[];
-  /** Tone of the title. */
-  tone: "normal" | "blocked" | "error" | "ok" | "warn" | "signal";
-  /** Editor line the item points at, if known. */
-  line?: number;
-}
+  | { kind: "run"; pid: number; t: number };
 
 const MARK_TITLES: Record<LaneMark["kind"], string> = {
   "create-child": "Started a child",
@@ -49,8 +40,8 @@ function outcomeWords(outcome: string | null): string | null {
   }
 }
 
-export function describeTarget(
-  target: HoverTarget,
+export function describeProcessTarget(
+  target: ProcessTarget,
   lanes: ReadonlyMap<number, Lane>,
   now: number,
   resolution = 10,
@@ -155,16 +146,12 @@ export function describeTarget(
       rows.push(`pointer at ${ft(target.t)}`);
       return { title: `${lane.name} running`, tone: "normal", rows };
     }
-    case "transfer":
-    case "objmark":
-      // Described by describeObjectTarget, which reads the object model.
-      return null;
   }
 }
 
 /** The event a click on a target selects: its seq and editor line. */
-export function targetEvent(
-  target: HoverTarget,
+export function processTargetEvent(
+  target: ProcessTarget,
   lanes: ReadonlyMap<number, Lane>,
   events: readonly RunEvent[],
 ): { seq: number; line: number | null } | null {
@@ -189,8 +176,6 @@ export function targetEvent(
       return null;
     }
     case "run":
-    case "transfer":
-    case "objmark":
       return null;
   }
 }

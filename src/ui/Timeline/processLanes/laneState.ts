@@ -1,7 +1,7 @@
 /** Words for a lane's state at a moment, shown next to the playhead. */
-import { describeBlock, TimelineModel, type Lane } from "../../state";
+import { describeBlock, TimelineModel, type Lane } from "../../../state";
 import { exitBadge } from "./exitBadge";
-import { formatTime } from "./scale";
+import { formatTime } from "../view/scale";
 
 export type LaneStateKind = "not-started" | "created" | "running" | "blocked" | "exited";
 

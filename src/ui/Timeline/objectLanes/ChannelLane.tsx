@@ -1,16 +1,25 @@
 /**
- * One queue's or pipe's place below the process lanes: its contents over time. Zoomed
+ * A queue's or pipe's place below the process lanes: its contents over time. Zoomed
  * in, each item is a chip from when it went in to when it came out, stacked like a
  * glass filling up to the maxsize ceiling and coloured by the process that put it;
  * zoomed out (or crowded), a step chart of the length and a band of traffic density.
- * Clicking the place picks it for the Inspector.
+ * Clicking the place picks it for the Inspector (PlaceFrame).
  */
 import { memo, type CSSProperties, type JSX } from "react";
-import { ObjectModel, processColor, uiStore, type ChannelObject, type Lane } from "../../state";
-import { stop, targetProps, type LaneHandlers } from "./LaneParts";
-import { CHIP_LIMIT, OBJ_H, PLACE_PAD_T, placeBase, placeRows, stepChartPath, type PlaceRows } from "./objectGeometry";
-import type { Scale } from "./scale";
-import { fitLabel } from "./spans";
+import { ObjectModel, processColor, uiStore, type ChannelObject, type Lane } from "../../../state";
+import { targetProps, type LaneHandlers } from "../hover/hoverTargets";
+import type { Scale } from "../view/scale";
+import { fitLabel } from "../view/spans";
+import {
+  CHIP_LIMIT,
+  PLACE_PAD_T,
+  placeBase,
+  placeRows,
+  showsChips,
+  stepChartPath,
+  type PlaceRows,
+} from "./objectGeometry";
+import { PlaceFrame } from "./PlaceFrame";
 
 interface Props {
   obj: ChannelObject;
@@ -22,107 +31,81 @@ interface Props {
   /** Arrows are drawn (few enough transfers in view), so chips are worth drawing too. */
   detailed: boolean;
   selected: boolean;
-  /** The playhead's x and the object's length there (null while live). */
+  /** The playhead's time and x, when it is in view (null while live). */
+  playhead: number | null;
   playheadX: number | null;
-  playheadText: string | null;
   handlers: LaneHandlers;
 }
 
-export function kindWords(obj: ChannelObject): string {
-  if (obj.kind === "Pipe") return "Pipe · two ends";
-  return `${obj.kind} · ${obj.maxsize === null ? "unbounded" : `maxsize ${obj.maxsize}`}`;
-}
-
-export const ObjectLane = memo(function ObjectLane({
+export const ChannelLane = memo(function ChannelLane({
   obj,
   scale,
   now,
   byPid,
   detailed,
   selected,
+  playhead,
   playheadX,
-  playheadText,
   handlers,
 }: Props): JSX.Element {
   const rows = placeRows(obj);
   const { from, to } = ObjectModel.itemRange(obj, scale.t0, scale.t1);
-  const chips = detailed && rows.chips && to - from <= CHIP_LIMIT;
+  const chips = showsChips(obj, scale, detailed);
   const lenNow = ObjectModel.lengthAt(obj, now);
-  const select = () => uiStore.getState().selectObject(obj.objId);
   return (
-    <div
-      className={`tl-lane tl-obj${selected ? " selected" : ""}`}
-      role="group"
-      aria-label={obj.label}
-      data-testid="timeline.object"
-      data-obj-id={obj.objId}
-      data-kind={obj.kind}
-      data-length={lenNow}
-      data-mode={chips ? "items" : "chart"}
-      data-selected={selected}
-      style={{ height: OBJ_H } as CSSProperties}
-    >
-      <button
-        type="button"
-        className="tl-name tl-obj-name"
-        onPointerDown={stop}
-        onClick={select}
-        aria-pressed={selected}
-        title={`Show ${obj.label} in the Inspector`}
-      >
-        <QueueIcon kind={obj.kind} />
-        <span className="tl-name-text">
-          <span className="tl-name-main">{obj.label}</span>
-          <span className="tl-name-sub">{kindWords(obj)}</span>
-        </span>
+    <PlaceFrame
+      objId={obj.objId}
+      label={obj.label}
+      kind={obj.kind}
+      selected={selected}
+      icon={<ChannelIcon kind={obj.kind} />}
+      words={kindWords(obj)}
+      count={
         <span className="tl-obj-count" title="Items inside now">
           {lenNow}
           {obj.maxsize !== null && <span className="tl-obj-count-max">/{obj.maxsize}</span>}
         </span>
-      </button>
-      <div className="tl-track" onClick={select}>
-        <svg className="tl-svg" width={scale.width} height={OBJ_H} aria-hidden="true">
-          <rect
-            className="tl-obj-glass"
-            x={0}
-            y={placeBase() - rows.count * rows.h}
-            width={scale.width}
-            height={rows.count * rows.h}
-          />
-          {chips ? (
-            <Chips
-              obj={obj}
-              from={from}
-              to={to}
-              rows={rows}
-              scale={scale}
-              now={now}
-              byPid={byPid}
-              handlers={handlers}
-            />
-          ) : (
-            <Chart obj={obj} rows={rows} scale={scale} now={now} />
-          )}
-          {obj.maxsize !== null && (
-            <Ceiling y={placeBase() - obj.maxsize * rows.h} width={scale.width} maxsize={obj.maxsize} />
-          )}
-          {!chips && to - from > 0 && <Density obj={obj} scale={scale} />}
-        </svg>
-        {playheadText !== null && playheadX !== null && (
-          <div
-            className="tl-state tl-obj-state"
-            data-testid="timeline.object-state"
-            style={playheadX > scale.width * 0.62 ? { right: scale.width - playheadX + 10 } : { left: playheadX + 10 }}
-          >
-            {playheadText}
-          </div>
-        )}
-      </div>
-    </div>
+      }
+      data={{ "data-length": lenNow, "data-mode": chips ? "items" : "chart" }}
+      width={scale.width}
+      playheadX={playheadX}
+      playheadText={playhead === null ? null : stateText(obj, playhead)}
+    >
+      <rect
+        className="tl-obj-glass"
+        x={0}
+        y={placeBase() - rows.count * rows.h}
+        width={scale.width}
+        height={rows.count * rows.h}
+      />
+      {chips ? (
+        <Chips obj={obj} from={from} to={to} rows={rows} scale={scale} now={now} byPid={byPid} handlers={handlers} />
+      ) : (
+        <Chart obj={obj} rows={rows} scale={scale} now={now} />
+      )}
+      {obj.maxsize !== null && (
+        <Ceiling y={placeBase() - obj.maxsize * rows.h} width={scale.width} maxsize={obj.maxsize} />
+      )}
+      {!chips && to - from > 0 && <Density obj={obj} scale={scale} />}
+    </PlaceFrame>
   );
 });
 
-function QueueIcon({ kind }: { kind: ChannelObject["kind"] }): JSX.Element {
+function kindWords(obj: ChannelObject): string {
+  if (obj.kind === "Pipe") return "Pipe · two ends";
+  return `${obj.kind} · ${obj.maxsize === null ? "unbounded" : `maxsize ${obj.maxsize}`}`;
+}
+
+/** What the place holds at t, for the words beside the playhead. */
+function stateText(obj: ChannelObject, t: number): string | null {
+  if (t < obj.createdAt) return null;
+  const n = ObjectModel.lengthAt(obj, t);
+  if (n === 0) return "empty";
+  const full = obj.maxsize !== null && n >= obj.maxsize ? " · full" : "";
+  return `${n} item${n === 1 ? "" : "s"}${full}`;
+}
+
+function ChannelIcon({ kind }: { kind: ChannelObject["kind"] }): JSX.Element {
   return (
     <svg className="tl-obj-icon" width="26" height="22" viewBox="0 0 26 22" aria-hidden="true">
       {kind === "Pipe" ? (

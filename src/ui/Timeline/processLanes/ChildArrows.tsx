@@ -1,7 +1,7 @@
 import type { CSSProperties, JSX } from "react";
-import { processColor, type Lane } from "../../state";
-import { BAR_H, BAR_MID, LANE_H, NAME_W } from "./layout";
-import type { Scale } from "./scale";
+import { processColor, type Lane } from "../../../state";
+import { BAR_H, BAR_MID, LANE_H, NAME_W } from "../view/layout";
+import type { Scale } from "../view/scale";
 
 interface Props {
   lanes: readonly Lane[];

@@ -1,6 +1,6 @@
 /** The time axis above the tracks: tick labels, and where the learner clicks or drags to scrub. */
 import type { JSX, PointerEvent as ReactPointerEvent } from "react";
-import { formatTick, type Scale, type Ticks } from "./scale";
+import { formatTick, type Scale, type Ticks } from "../view/scale";
 
 interface Props {
   scale: Scale;

@@ -3,13 +3,14 @@
  * marks, exit marker), drawn in SVG in pixel coordinates from the scale.
  */
 import { memo, type CSSProperties, type JSX } from "react";
-import { processColor, type Lane } from "../../state";
+import { processColor, type Lane } from "../../../state";
 import { exitBadge } from "./exitBadge";
 import type { LaneStateKind } from "./laneState";
-import { LANE_H } from "./layout";
+import { LANE_H } from "../view/layout";
 import { Marks } from "./LaneMarks";
-import { Blocks, ExitMarker, Lifecycle, type LaneHandlers } from "./LaneParts";
-import type { Scale } from "./scale";
+import type { LaneHandlers } from "../hover/hoverTargets";
+import { Blocks, ExitMarker, Lifecycle } from "./LaneParts";
+import type { Scale } from "../view/scale";
 
 interface Props {
   /** Mutated in place as events arrive: `sig` says when it changed. */

@@ -1,10 +1,10 @@
 /**
  * Where the queues' and pipes' places sit below the process lanes, and how an object's
- * items stack inside its place. Pure: shared by ObjectLane (the places) and
+ * items stack inside its place. Pure: shared by ChannelLane (the places) and
  * TransferArrows (the arrows that run between lanes and places).
  */
-import type { ChannelObject } from "../../state";
-import { LANE_H } from "./layout";
+import { ObjectModel, type ChannelObject } from "../../../state";
+import { LANE_H } from "../view/layout";
 
 /** The "Queues & pipes" heading between the process lanes and the places, px. */
 export const OBJ_HEAD_H = 30;
@@ -40,6 +40,16 @@ export function placeRows(obj: ChannelObject): PlaceRows {
   const count = Math.max(1, obj.maxsize ?? 0, obj.kind === "Pipe" ? obj.rows : Math.max(obj.rows, obj.maxLen));
   const h = Math.min(MAX_CHIP_ROW_H, INNER_H / count);
   return { count, h, chips: h >= MIN_CHIP_ROW_H && obj.rows <= count };
+}
+
+/**
+ * Items in view are drawn one by one (chips) when arrows are (`detailed`: few enough
+ * transfers in view in all), the place's rows are tall enough, and it has few enough
+ * items in view. ChannelLane draws them; TransferArrows ends its arrows on their rows.
+ */
+export function showsChips(obj: ChannelObject, win: { t0: number; t1: number }, detailed: boolean): boolean {
+  const r = ObjectModel.itemRange(obj, win.t0, win.t1);
+  return detailed && placeRows(obj).chips && r.to - r.from <= CHIP_LIMIT;
 }
 
 /** y (within the place) of the bottom of the stack: items fill it upwards, like a glass. */

@@ -4,11 +4,12 @@
  * stays readable at any zoom.
  */
 import { memo, type JSX } from "react";
-import type { LaneMark } from "../../state";
-import { BAR_MID } from "./layout";
-import { targetProps, type PartProps } from "./LaneParts";
-import { clusterPoints } from "./spans";
-import type { HoverTarget } from "./targets";
+import type { LaneMark } from "../../../state";
+import { BAR_MID } from "../view/layout";
+import { targetProps } from "../hover/hoverTargets";
+import type { PartProps } from "./LaneParts";
+import { clusterPoints } from "../view/spans";
+import type { ProcessTarget } from "./processTargets";
 
 const MARK_GAP = 16;
 
@@ -32,7 +33,7 @@ export const Marks = memo(function Marks({
         const marks = c.members.map((i) => lane.marks[i]).filter((m): m is LaneMark => m !== undefined);
         const first = marks[0];
         if (!first) return null;
-        const target: HoverTarget = { kind: "mark", pid: lane.pid, members: c.members };
+        const target: ProcessTarget = { kind: "mark", pid: lane.pid, members: c.members };
         const kind = marks.every((m) => m.kind === first.kind) ? first.kind : "many";
         const selected = selectedSeq !== null && marks.some((m) => m.seq === selectedSeq);
         return (

@@ -7,13 +7,13 @@
  * switch to density bands when there are more than ARROW_LIMIT transfers in view.
  */
 import type { CSSProperties, JSX } from "react";
-import { ObjectModel, processColor, type ChannelObject, type Lane, type ObjMark } from "../../state";
-import { BAR_H, BAR_MID, BAR_Y, LANE_H, NAME_W } from "./layout";
-import { targetProps, type LaneHandlers } from "./LaneParts";
+import { ObjectModel, processColor, type ChannelObject, type Lane, type ObjMark } from "../../../state";
+import { BAR_H, BAR_MID, BAR_Y, LANE_H, NAME_W } from "../view/layout";
+import { targetProps, type LaneHandlers } from "../hover/hoverTargets";
 import { OBJ_H, placeRows, placeTop, rowMid } from "./objectGeometry";
 import type { ObjectTarget } from "./objectTargets";
-import type { Scale } from "./scale";
-import { clusterPoints } from "./spans";
+import type { Scale } from "../view/scale";
+import { clusterPoints } from "../view/spans";
 
 interface Props {
   objects: readonly ChannelObject[];

@@ -1,8 +1,7 @@
 /** The tooltip for the item under the pointer, kept inside the timeline's box. */
 import type { JSX } from "react";
-import type { Lane, ObjectModel } from "../../state";
-import { describeObjectTarget } from "./objectTargets";
-import { describeTarget, type HoverTarget } from "./targets";
+import type { Lane, ObjectModel } from "../../../state";
+import { describeTarget, type HoverTarget } from "./hoverTargets";
 
 /** The hovered item and the pointer's position, relative to the timeline's root box of size w x h. */
 export interface Hover {
@@ -27,12 +26,7 @@ interface Props {
  * the lower part of the box, so it never hides under the panel's border.
  */
 export function TimelineTooltip({ hover, byPid, objects, now, resolution }: Props): JSX.Element | null {
-  const t = hover.target;
-  const res = Math.min(10, resolution);
-  const tooltip =
-    t.kind === "transfer" || t.kind === "objmark"
-      ? describeObjectTarget(t, objects, byPid, now, res)
-      : describeTarget(t, byPid, now, res);
+  const tooltip = describeTarget(hover.target, byPid, objects, now, Math.min(10, resolution));
   if (!tooltip) return null;
   return (
     <div

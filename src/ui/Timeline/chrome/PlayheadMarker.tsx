@@ -1,7 +1,7 @@
 import type { JSX } from "react";
-import { AXIS_H, NAME_W } from "./layout";
-import { formatTime } from "./scale";
-import type { ScrubHandlers } from "./usePlayheadScrub";
+import { AXIS_H, NAME_W } from "../view/layout";
+import { formatTime } from "../view/scale";
+import type { ScrubHandlers } from "../view/usePlayheadScrub";
 
 interface Props extends ScrubHandlers {
   /** Playhead time, ms. */

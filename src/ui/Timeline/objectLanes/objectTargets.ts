@@ -3,13 +3,15 @@
  * trip from the process that put it to the one that got it) and a failed operation's mark.
  * Pure: reads the models, no DOM.
  */
-import type { Lane, ObjectModel } from "../../state";
-import { formatDuration, formatTime } from "./scale";
-import type { TooltipContent } from "./targets";
+import type { Lane, ObjectModel } from "../../../state";
+import { formatDuration, formatTime } from "../view/scale";
+import type { TooltipContent } from "../hover/hoverTargets";
 
 export type ObjectTarget =
   | { kind: "transfer"; pid: number; objId: number; item: number }
   | { kind: "objmark"; pid: number; objId: number; mark: number };
+
+export const isObjectTarget = (t: { kind: string }): t is ObjectTarget => t.kind === "transfer" || t.kind === "objmark";
 
 const MARK_WORDS: Record<string, string> = {
   "queue.Full": "The queue was full: put() raised queue.Full",

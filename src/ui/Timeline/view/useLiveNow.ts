@@ -1,5 +1,5 @@
 import { useEffect, useLayoutEffect, useRef, useState } from "react";
-import { afterNextPaint, runStore } from "../../state";
+import { afterNextPaint, runStore } from "../../../state";
 import { LivePacer } from "./livePacer";
 
 /**

@@ -1,5 +1,5 @@
 import type { KeyboardEvent } from "react";
-import { uiStore } from "../../state";
+import { uiStore } from "../../../state";
 import type { TimelineView } from "./useTimelineView";
 import { reveal } from "./view";
 

@@ -1,6 +1,6 @@
 /** Pixel geometry shared by the timeline's parts; CSS that depends on it says so. */
 
-/** Width of the name column, px (must match .tl-name in Timeline.css). */
+/** Width of the name column, px (must match .tl-name in processLanes/Lanes.css). */
 export const NAME_W = 264;
 /** Height of the time axis above the tracks, px. */
 export const AXIS_H = 38;

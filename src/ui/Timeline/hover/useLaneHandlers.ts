@@ -1,8 +1,6 @@
 import { useMemo, type RefObject } from "react";
-import { runStore, uiStore } from "../../state";
-import type { LaneHandlers } from "./LaneParts";
-import { objectTargetEvent } from "./objectTargets";
-import { targetEvent } from "./targets";
+import { runStore, uiStore } from "../../../state";
+import { targetEvent, type LaneHandlers } from "./hoverTargets";
 import type { Hover } from "./TimelineTooltip";
 
 /**
@@ -28,10 +26,7 @@ export function useLaneHandlers(
       },
       select(target) {
         const { timeline: model, objects } = runStore.getState();
-        const ev =
-          target.kind === "transfer" || target.kind === "objmark"
-            ? objectTargetEvent(target, objects)
-            : targetEvent(target, model.byPid, model.events);
+        const ev = targetEvent(target, model.byPid, model.events, objects);
         if (ev) uiStore.getState().selectEvent(ev.seq, ev.line);
       },
     }),

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { TimelineModel } from "../../state/timelineModel";
+import { TimelineModel } from "../../../state/timelineModel";
 import { laneStateLabel } from "./laneState";
 
 function model(): TimelineModel {

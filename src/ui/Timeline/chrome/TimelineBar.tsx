@@ -1,9 +1,9 @@
 /** The timeline's toolbar: back to live, a readout of where you are, the legend, and zoom. */
 import type { JSX } from "react";
-import type { RunStatus } from "../../state";
+import type { RunStatus } from "../../../state";
 import { Legend } from "./Legend";
-import { formatTime } from "./scale";
-import type { TimelineView } from "./useTimelineView";
+import { formatTime } from "../view/scale";
+import type { TimelineView } from "../view/useTimelineView";
 
 interface Props {
   view: TimelineView;

@@ -3,13 +3,14 @@
  * bar, creation dot), the blocked spans, and the exit marker. All in SVG pixel
  * coordinates from the scale; each item reports hover and click through LaneHandlers.
  */
-import { memo, type JSX, type PointerEvent as ReactPointerEvent } from "react";
-import { describeBlock, type Lane } from "../../state";
+import { memo, type JSX } from "react";
+import { describeBlock, type Lane } from "../../../state";
 import type { ExitTone } from "./exitBadge";
-import { BAR_H, BAR_MID, BAR_Y, LANE_H } from "./layout";
-import type { Scale } from "./scale";
-import { fitLabel, placeIntervals } from "./spans";
-import type { HoverTarget } from "./targets";
+import { BAR_H, BAR_MID, BAR_Y, LANE_H } from "../view/layout";
+import type { Scale } from "../view/scale";
+import { fitLabel, placeIntervals } from "../view/spans";
+import { targetProps, type LaneHandlers } from "../hover/hoverTargets";
+import type { ProcessTarget } from "./processTargets";
 
 const LABEL_FONT = 12.5;
 
@@ -21,35 +22,12 @@ const TONE_COLORS: Record<ExitTone, string> = {
   unknown: "#8b949e",
 };
 
-export interface LaneHandlers {
-  hover(target: HoverTarget, e: ReactPointerEvent): void;
-  leave(): void;
-  select(target: HoverTarget): void;
-}
-
 /** What every part of a lane's track needs. */
 export interface PartProps {
   lane: Lane;
   scale: Scale;
   selectedSeq: number | null;
   handlers: LaneHandlers;
-}
-
-/** Stops a click on an item from also starting a pan or moving the playhead. */
-export const stop = (e: ReactPointerEvent) => e.stopPropagation();
-
-/**
- * What makes a drawn item hoverable and clickable: the tooltip follows the pointer
- * over it, a click selects it, and pressing on it does not start a pan.
- */
-export function targetProps(handlers: LaneHandlers, target: HoverTarget) {
-  return {
-    onPointerDown: stop,
-    onPointerEnter: (e: ReactPointerEvent) => handlers.hover(target, e),
-    onPointerMove: (e: ReactPointerEvent) => handlers.hover(target, e),
-    onPointerLeave: handlers.leave,
-    onClick: () => handlers.select(target),
-  };
 }
 
 export function Lifecycle({
@@ -66,7 +44,7 @@ export function Lifecycle({
   const runEnd = lane.exitedAt ?? now;
   const sx = lane.startedAt === null ? null : toX(lane.startedAt);
   const ex = toX(runEnd);
-  const create: HoverTarget = { kind: "create", pid: lane.pid };
+  const create: ProcessTarget = { kind: "create", pid: lane.pid };
   const parts: JSX.Element[] = [];
   const startX = toX(startEnd);
   if (startX >= 0 && cx <= width && startX - cx > 0.5) {
@@ -149,7 +127,7 @@ export const Blocks = memo(function Blocks({
         const p = { ...q, first: q.first + from };
         const b = lane.blocks[p.first];
         if (!b) return null;
-        const target: HoverTarget = { kind: "block", pid: lane.pid, first: p.first, count: p.count };
+        const target: ProcessTarget = { kind: "block", pid: lane.pid, first: p.first, count: p.count };
         const w = Math.max(2, p.x1 - p.x0);
         const timeout = p.count === 1 && b.outcome === "timeout";
         const open = p.count === 1 && b.t1 === null;
@@ -221,7 +199,7 @@ export function ExitMarker({
   handlers: LaneHandlers;
 }): JSX.Element | null {
   if (x < -40 || x > width + 4) return null;
-  const target: HoverTarget = { kind: "exit", pid: lane.pid };
+  const target: ProcessTarget = { kind: "exit", pid: lane.pid };
   const c = TONE_COLORS[tone];
   const bw = 14 + code.length * 8;
   // The badge sits right of the exit line, or left of it at the track's end.

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { TimelineModel } from "../../state/timelineModel";
-import { describeTarget, targetEvent } from "./targets";
+import { TimelineModel } from "../../../state/timelineModel";
+import { describeProcessTarget, processTargetEvent } from "./processTargets";
 
 function model(): TimelineModel {
   const m = new TimelineModel();
@@ -33,10 +33,10 @@ function model(): TimelineModel {
   return m;
 }
 
-describe("describeTarget", () => {
+describe("describeProcessTarget", () => {
   it("says what a block waited on, for how long and how it ended", () => {
     const m = model();
-    const c = describeTarget({ kind: "block", pid: 1, first: 0, count: 1 }, m.byPid, 400)!;
+    const c = describeProcessTarget({ kind: "block", pid: 1, first: 0, count: 1 }, m.byPid, 400)!;
     expect(c.title).toBe("Blocked in join(Process-1, timeout=0.2)");
     expect(c.rows.join("\n")).toContain("waited 200 ms");
     expect(c.rows.join("\n")).toContain("timed out");
@@ -44,32 +44,35 @@ describe("describeTarget", () => {
   });
   it("describes marks, exits and creation", () => {
     const m = model();
-    expect(describeTarget({ kind: "mark", pid: 1, members: [1] }, m.byPid, 400)?.title).toBe(
+    expect(describeProcessTarget({ kind: "mark", pid: 1, members: [1] }, m.byPid, 400)?.title).toBe(
       "Sent a signal: terminate Process-1",
     );
-    expect(describeTarget({ kind: "exit", pid: 2 }, m.byPid, 400)?.title).toBe("Exit code -15: terminated");
-    expect(describeTarget({ kind: "create", pid: 2 }, m.byPid, 400)?.title).toBe("Created by MainProcess");
-    expect(describeTarget({ kind: "mark", pid: 1, members: [0, 1] }, m.byPid, 400)?.title).toBe("2 events");
+    expect(describeProcessTarget({ kind: "exit", pid: 2 }, m.byPid, 400)?.title).toBe("Exit code -15: terminated");
+    expect(describeProcessTarget({ kind: "create", pid: 2 }, m.byPid, 400)?.title).toBe("Created by MainProcess");
+    expect(describeProcessTarget({ kind: "mark", pid: 1, members: [0, 1] }, m.byPid, 400)?.title).toBe("2 events");
   });
   it("returns null for an unknown process", () => {
-    expect(describeTarget({ kind: "exit", pid: 99 }, model().byPid, 0)).toBeNull();
+    expect(describeProcessTarget({ kind: "exit", pid: 99 }, model().byPid, 0)).toBeNull();
   });
 });
 
-describe("targetEvent", () => {
+describe("processTargetEvent", () => {
   it("finds the seq and line a click selects", () => {
     const m = model();
-    expect(targetEvent({ kind: "block", pid: 1, first: 0, count: 1 }, m.byPid, m.events)).toEqual({ seq: 2, line: 8 });
-    expect(targetEvent({ kind: "create", pid: 2 }, m.byPid, m.events)).toEqual({ seq: 1, line: 7 });
-    expect(targetEvent({ kind: "exit", pid: 1 }, m.byPid, m.events)).toEqual({ seq: 7, line: 10 });
-    expect(targetEvent({ kind: "exit", pid: 2 }, m.byPid, m.events)).toEqual({ seq: 6, line: null });
-    expect(targetEvent({ kind: "run", pid: 2, t: 50 }, m.byPid, m.events)).toBeNull();
+    expect(processTargetEvent({ kind: "block", pid: 1, first: 0, count: 1 }, m.byPid, m.events)).toEqual({
+      seq: 2,
+      line: 8,
+    });
+    expect(processTargetEvent({ kind: "create", pid: 2 }, m.byPid, m.events)).toEqual({ seq: 1, line: 7 });
+    expect(processTargetEvent({ kind: "exit", pid: 1 }, m.byPid, m.events)).toEqual({ seq: 7, line: 10 });
+    expect(processTargetEvent({ kind: "exit", pid: 2 }, m.byPid, m.events)).toEqual({ seq: 6, line: null });
+    expect(processTargetEvent({ kind: "run", pid: 2, t: 50 }, m.byPid, m.events)).toBeNull();
   });
 });
 
 describe("findEvent", () => {
   it("finds by seq", async () => {
-    const { findEvent } = await import("./targets");
+    const { findEvent } = await import("./processTargets");
     const m = model();
     expect(findEvent(m.events, 6)?.kind).toBe("proc.exit");
     expect(findEvent(m.events, 99)).toBeUndefined();
