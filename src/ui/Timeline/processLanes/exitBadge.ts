@@ -1,5 +1,5 @@
 /** How an exit code is shown: tone (colour family) and words. */
-import type { ExitReason } from "../../state";
+import type { ExitReason } from "../../../state";
 
 export type ExitTone = "ok" | "warn" | "error" | "signal" | "unknown";
 
