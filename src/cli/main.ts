@@ -6,9 +6,8 @@
 import { readFileSync, writeFileSync } from "node:fs";
 import { Kernel } from "../runtime/kernel/kernel";
 import { createNodePlatform } from "../runtime/node/nodePlatform";
-import type { RunEvent } from "../runtime/events/types";
 import { expandBatch } from "../runtime/events/opPack";
-import { toChromeTrace } from "../runtime/trace";
+import { TraceLog } from "../runtime/traceLog";
 
 const USAGE = "usage: mp-playground run FILE.ts [--trace OUT.json]";
 
@@ -52,7 +51,7 @@ async function main(): Promise<number> {
   }
   const kernel = new Kernel(createNodePlatform(), { warmWorkers: 2 });
   kernel.prewarm();
-  const log: RunEvent[] = [];
+  const log = args.trace ? new TraceLog() : null;
   let interrupted = false;
   process.on("SIGINT", () => {
     if (interrupted) process.exit(130);
@@ -60,11 +59,10 @@ async function main(): Promise<number> {
     void kernel.stop();
   });
   const outcome = await kernel.run(source, (batch) => {
-    const events = expandBatch(batch);
+    log?.add(batch.events, batch.ops);
     let out = "";
     let err = "";
-    for (const e of events) {
-      if (args.trace) log.push(e);
+    for (const e of expandBatch(batch)) {
       if (e.kind !== "out") continue;
       // Keep the interleaving of stdout and stderr as it happened.
       if (e.stream === 1) {
@@ -81,7 +79,7 @@ async function main(): Promise<number> {
     if (err) process.stderr.write(err);
   });
   kernel.dispose();
-  if (args.trace) writeFileSync(args.trace, JSON.stringify(toChromeTrace(log)));
+  if (args.trace && log) writeFileSync(args.trace, log.json());
   if (outcome.syntaxError) {
     process.stderr.write(outcome.syntaxError.report);
     return 1;
