@@ -4,6 +4,7 @@ import { examples } from "../../examples";
 import { runStore } from "../../state";
 import type { RunStatus } from "../../state";
 import { downloadTrace, editorStore, openExample, runProgram, shareLink, stopProgram } from "./appState";
+import "./Toolbar.css";
 
 const isMac = typeof navigator !== "undefined" && /Mac|iPhone|iPad/.test(navigator.platform || navigator.userAgent);
 export const RUN_SHORTCUT = isMac ? "⌘ Enter" : "Ctrl Enter";
