@@ -21,7 +21,7 @@ kernel.prewarm();
 /** Batches go to the UI at most every BATCH_MS, however often the rings are drained. */
 const BATCH_MS = 16;
 
-/** The last run, kept for Export trace. */
+/** The last run, kept for Export trace: as the UI got it (a run of output is one event, as in the console). */
 let lastRun = new TraceLog();
 
 const api: KernelApi = {
