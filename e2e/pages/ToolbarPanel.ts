@@ -1,14 +1,24 @@
+import { readFile } from "node:fs/promises";
 import { expect, type Locator, type Page } from "@playwright/test";
 
 export type RunStatus = "idle" | "running" | "stopping" | "finished" | "stopped" | "syntax-error";
 
-/** The bar across the top: Run, Stop, the run's status, the Examples menu. */
+/** Where a toolbar control lies, in CSS pixels. */
+export interface ControlBox {
+  name: string;
+  left: number;
+  right: number;
+}
+
+/** The bar across the top: Run, Stop, the run's status, the Examples menu, Export trace, Share. */
 export class ToolbarPanel {
   readonly root: Locator;
   readonly runButton: Locator;
   readonly stopButton: Locator;
   readonly status: Locator;
   readonly examples: Locator;
+  readonly exportTraceButton: Locator;
+  readonly shareButton: Locator;
 
   constructor(readonly page: Page) {
     this.root = page.getByRole("banner");
@@ -16,6 +26,56 @@ export class ToolbarPanel {
     this.stopButton = this.root.getByRole("button", { name: "Stop", exact: true });
     this.status = page.getByTestId("toolbar.status");
     this.examples = this.root.getByRole("combobox", { name: "Examples" });
+    this.exportTraceButton = this.root.getByRole("button", { name: "Export trace", exact: true });
+    this.shareButton = this.root.getByRole("button", { name: "Share", exact: true });
+  }
+
+  /** Every control of the bar, by its accessible name, with the status pill and the title. */
+  controls(): [string, Locator][] {
+    return [
+      ["title", this.root.getByRole("heading", { level: 1 })],
+      ["Run", this.runButton],
+      ["Stop", this.stopButton],
+      ["status", this.status],
+      ["Examples", this.examples],
+      ["Export trace", this.exportTraceButton],
+      ["Share", this.shareButton],
+    ];
+  }
+
+  /** The controls' boxes, measured where they are drawn. */
+  async controlBoxes(): Promise<ControlBox[]> {
+    const boxes: ControlBox[] = [];
+    for (const [name, control] of this.controls()) {
+      const box = await control.boundingBox();
+      if (!box) throw new Error(`${name} is not drawn`);
+      boxes.push({ name, left: box.x, right: box.x + box.width });
+    }
+    return boxes;
+  }
+
+  /**
+   * How the bar fits the window: the controls that reach outside it (or overlap the one
+   * before them), and whether the page has grown wider than the window.
+   */
+  async fit(): Promise<{ outside: ControlBox[]; overlapping: string[]; scrollWidth: number; innerWidth: number }> {
+    const boxes = await this.controlBoxes();
+    const { scrollWidth, innerWidth } = await this.page.evaluate(() => ({
+      scrollWidth: document.documentElement.scrollWidth,
+      innerWidth: window.innerWidth,
+    }));
+    const outside = boxes.filter((b) => b.left < 0 || b.right > innerWidth);
+    const overlapping = boxes
+      .slice(1)
+      .flatMap((b, i) => (b.left < boxes[i]!.right ? [`${boxes[i]!.name}/${b.name}`] : []));
+    return { outside, overlapping, scrollWidth, innerWidth };
+  }
+
+  /** Downloads the last run's trace with the Export trace button and returns the file's text and name. */
+  async exportTrace(): Promise<{ name: string; text: string }> {
+    const [download] = await Promise.all([this.page.waitForEvent("download"), this.exportTraceButton.click()]);
+    const path = await download.path();
+    return { name: download.suggestedFilename(), text: await readFile(path, "utf8") };
   }
 
   async run(): Promise<void> {

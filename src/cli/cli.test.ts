@@ -55,6 +55,30 @@ describe("mp-playground run", () => {
     expect(trace.traceEvents.some((e) => e.ph === "X" && e.name === "join(sleeper)")).toBe(true);
   });
 
+  it("joins each get to its put and each recv to its send with a flow in the trace", async () => {
+    const file = programPath("queue-and-pipe-flows");
+    const out = join(dir, "flows.json");
+    const r = await cli(["run", file, "--trace", out]);
+    expect(r.stdout).toBe("10 done\n");
+    const { traceEvents } = JSON.parse(readFileSync(out, "utf8")) as {
+      traceEvents: { name: string; pid: number; bind_id?: number; flow_in?: boolean; flow_out?: boolean }[];
+    };
+    const starts = new Map(traceEvents.filter((e) => e.flow_out).map((e) => [e.bind_id, e]));
+    const receivers = traceEvents.filter((e) => e.name === "get" || e.name === "recv");
+    expect(receivers).toHaveLength(6);
+    const pairs = receivers.map((e) => {
+      expect(e.flow_in).toBe(true);
+      const start = starts.get(e.bind_id);
+      return `${start?.name}@${start?.pid} -> ${e.name}@${e.pid}`;
+    });
+    const [main, child] = [receivers[0]!.pid, traceEvents.find((e) => e.name === "send")!.pid];
+    expect(pairs).toEqual([
+      ...Array.from({ length: 5 }, () => `put@${child} -> get@${main}`),
+      `send@${child} -> recv@${main}`,
+    ]);
+    expect(starts.size).toBe(6);
+  });
+
   it("reports a syntax error and runs nothing", async () => {
     const source = 'print("never");\nlet = 3;\n';
     const r = await cli(["run", tempProgram("bad.ts", source)]);

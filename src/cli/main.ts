@@ -6,9 +6,7 @@
 import { readFileSync, writeFileSync } from "node:fs";
 import { Kernel } from "../runtime/kernel/kernel";
 import { createNodePlatform } from "../runtime/node/nodePlatform";
-import type { RunEvent } from "../runtime/events/types";
-import { expandBatch } from "../runtime/events/opPack";
-import { toChromeTrace } from "../runtime/trace";
+import { TraceLog } from "../runtime/traceLog";
 
 const USAGE = "usage: mp-playground run FILE.ts [--trace OUT.json]";
 
@@ -52,7 +50,7 @@ async function main(): Promise<number> {
   }
   const kernel = new Kernel(createNodePlatform(), { warmWorkers: 2 });
   kernel.prewarm();
-  const log: RunEvent[] = [];
+  const log = args.trace ? new TraceLog() : null;
   let interrupted = false;
   process.on("SIGINT", () => {
     if (interrupted) process.exit(130);
@@ -60,12 +58,11 @@ async function main(): Promise<number> {
     void kernel.stop();
   });
   const outcome = await kernel.run(source, (batch) => {
-    // Output is never a packed op: only a trace needs the ops as events.
-    const events = args.trace ? expandBatch(batch) : batch.events;
+    log?.add(batch.events, batch.ops);
     let out = "";
     let err = "";
-    for (const e of events) {
-      if (args.trace) log.push(e);
+    // Output is never a packed op: the ops need no expanding here.
+    for (const e of batch.events) {
       if (e.kind !== "out") continue;
       // Keep the interleaving of stdout and stderr as it happened.
       if (e.stream === 1) {
@@ -82,7 +79,7 @@ async function main(): Promise<number> {
     if (err) process.stderr.write(err);
   });
   kernel.dispose();
-  if (args.trace) writeFileSync(args.trace, JSON.stringify(toChromeTrace(log)));
+  if (args.trace && log) writeFileSync(args.trace, log.json());
   if (outcome.syntaxError) {
     process.stderr.write(outcome.syntaxError.report);
     return 1;

@@ -107,4 +107,9 @@ export interface KernelApi {
   run(source: string, onBatch: (batch: KernelBatch) => void | Promise<void>): Promise<RunOutcome>;
   /** Ends every process of the current run. */
   stop(): Promise<void>;
+  /**
+   * The last run as Chrome Trace Event JSON (runtime/trace.ts, as `--trace` writes it),
+   * or null when there is none (no run yet, or a syntax error).
+   */
+  exportTrace(): Promise<string | null>;
 }

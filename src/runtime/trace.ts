@@ -1,11 +1,17 @@
 /**
  * The event log in Chrome's Trace Event format, so Perfetto (ui.perfetto.dev) or
  * chrome://tracing opens a run: one track per process, its lifetime and every
- * blocking call as slices, output and signals as instants.
+ * blocking call as slices, output and signals as instants, queue and pipe operations
+ * as zero-length slices with a flow arrow from each put (or send) to the get (or recv)
+ * that took its item, as the timeline draws them.
+ *
+ * The one encoder of the format: the CLI's `--trace` and the app's Export trace both
+ * come through here (traceLog.ts).
  */
+import { GET_OPS, PUT_OPS } from "./events/opColumns";
 import type { RunEvent } from "./events/types";
 
-interface TraceEvent {
+export interface TraceEvent {
   name: string;
   ph: "X" | "i" | "M" | "B" | "E";
   pid: number;
@@ -15,12 +21,28 @@ interface TraceEvent {
   s?: "t" | "p" | "g";
   cat?: string;
   args?: Record<string, unknown>;
+  /**
+   * Flow events in the "v2" form, on the slice itself: the put's slice has `flow_out`,
+   * its get's `flow_in`, both the same `bind_id`. Perfetto binds a v2 flow to the very
+   * slice that carries it; a v1 pair ("s"/"f" events) binds to whatever slice is open
+   * on the track at that moment, which for an operation is the enclosing blocked call
+   * or the process's whole lifetime, so the arrow would start at the wrong place.
+   */
+  bind_id?: number;
+  flow_out?: true;
+  flow_in?: true;
+}
+
+export interface ChromeTrace {
+  traceEvents: TraceEvent[];
+  displayTimeUnit: "ms";
 }
 
 const us = (ms: number) => Math.round(ms * 1000);
 
-export function toChromeTrace(events: readonly RunEvent[]): { traceEvents: TraceEvent[]; displayTimeUnit: "ms" } {
+export function toChromeTrace(events: readonly RunEvent[]): ChromeTrace {
   const out: TraceEvent[] = [];
+  const flows = new FlowJoiner();
   const starts = new Map<number, number>();
   const names = new Map<number, string>();
   const blocks = new Map<number, { t: number; name: string; args: Record<string, unknown> }>();
@@ -131,9 +153,8 @@ export function toChromeTrace(events: readonly RunEvent[]): { traceEvents: Trace
         out.push({ name: e.text, ph: "i", s: "p", pid: e.pid, tid: e.pid, ts: us(e.t), cat: "note" });
         break;
       case "obj.create":
-      case "obj.op":
         out.push({
-          name: e.kind === "obj.create" ? `create ${e.label}` : e.op,
+          name: `create ${e.label}`,
           ph: "i",
           s: "t",
           pid: e.pid,
@@ -143,6 +164,22 @@ export function toChromeTrace(events: readonly RunEvent[]): { traceEvents: Trace
           args: { ...e },
         });
         break;
+      case "obj.op": {
+        // A slice of no length, not an instant: Perfetto shows both alike, and binds flows only to slices.
+        const op: TraceEvent = {
+          name: e.op,
+          ph: "X",
+          pid: e.pid,
+          tid: e.pid,
+          ts: us(e.t),
+          dur: 0,
+          cat: "object",
+          args: { ...e },
+        };
+        out.push(op);
+        flows.op(e, op);
+        break;
+      }
     }
   }
   for (const [pid, t0] of starts)
@@ -163,4 +200,29 @@ export function toChromeTrace(events: readonly RunEvent[]): { traceEvents: Trace
     meta.push({ name: "process_sort_index", ph: "M", pid, tid: pid, args: { sort_index: pid } });
   }
   return { traceEvents: [...meta, ...out], displayTimeUnit: "ms" };
+}
+
+/** Joins each put (or send) to the get (or recv) that took the same item out of the same object. */
+class FlowJoiner {
+  /** Per object, the puts whose item is still inside, by item number. */
+  private readonly inside = new Map<number, Map<number, TraceEvent>>();
+  private flows = 0;
+
+  op(e: Extract<RunEvent, { kind: "obj.op" }>, slice: TraceEvent): void {
+    if (e.outcome !== "ok" || e.itemId === undefined) return;
+    let items = this.inside.get(e.objId);
+    if (!items) this.inside.set(e.objId, (items = new Map()));
+    if (PUT_OPS.has(e.op)) items.set(e.itemId, slice);
+    else if (GET_OPS.has(e.op)) {
+      const put = items.get(e.itemId);
+      if (!put) return;
+      items.delete(e.itemId);
+      put.bind_id = slice.bind_id = ++this.flows;
+      put.flow_out = true;
+      slice.flow_in = true;
+      // A time may be a few operations stale (events/emitter.ts): an item never leaves before it came,
+      // and Perfetto would point the arrow from the earlier slice to the later.
+      slice.ts = Math.max(slice.ts ?? 0, put.ts ?? 0);
+    }
+  }
 }

@@ -47,6 +47,10 @@ export function createKernelBridge(): KernelApi {
           });
       });
     },
+    /** Null without a kernel: one that was reset took its last run with it. */
+    exportTrace(): Promise<string | null> {
+      return remote ? remote.exportTrace() : Promise.resolve(null);
+    },
     async stop(): Promise<void> {
       const k = remote;
       if (!k) return;

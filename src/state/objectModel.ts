@@ -14,6 +14,7 @@
  */
 import type { Pid, RunEvent } from "../runtime/events/types";
 import { newOpRow, type OpRow } from "../runtime/events/opPack";
+import { GET_OPS, PUT_OPS } from "../runtime/events/opColumns";
 import { isChannelKind, markLabel, MAX_ROWS, type ChannelObject, type ObjMark } from "./channelObject";
 import {
   F64Column,
@@ -27,9 +28,6 @@ import {
 
 export type { ObjItem } from "./itemColumns";
 export type { ChannelKind, ChannelObject, ObjMark } from "./channelObject";
-
-const PUT_OPS: ReadonlySet<string> = new Set(["put", "put_nowait", "send", "send_bytes"]);
-const GET_OPS: ReadonlySet<string> = new Set(["get", "get_nowait", "recv", "recv_bytes"]);
 
 export class ObjectModel {
   readonly objects: ChannelObject[] = [];

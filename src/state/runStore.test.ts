@@ -20,6 +20,7 @@ function fakeKernel() {
       stops++;
       finish?.({ runId: 1, exitCode: -15, stopped: true, deadlock: null, syntaxError: null });
     },
+    exportTrace: async () => null,
   };
   return {
     kernel,

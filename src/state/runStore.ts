@@ -28,6 +28,8 @@ export interface RunState {
   startedAtWall: number;
   run(source: string): Promise<void>;
   stop(): Promise<void>;
+  /** The last run as Chrome Trace Event JSON (see KernelApi.exportTrace), or null. */
+  exportTrace(): Promise<string | null>;
   /**
    * The wait the run store now keeps between flushes, in ms: more than a frame when
    * drawing them is costly. The live timeline compares it with how often flushes
@@ -162,6 +164,7 @@ export function createRunStore(kernel: () => KernelApi) {
         set({ status: "stopping" });
         await kernel().stop();
       },
+      exportTrace: () => kernel().exportTrace(),
     };
   });
 }

@@ -47,6 +47,10 @@ export const OP_NAMES = [
 
 export type OpName = (typeof OP_NAMES)[number];
 
+/** Operations that put an item in (its ITEM joins it to the get that takes it out), and those that take one out. */
+export const PUT_OPS: ReadonlySet<string> = new Set<OpName>(["put", "put_nowait", "send", "send_bytes"]);
+export const GET_OPS: ReadonlySet<string> = new Set<OpName>(["get", "get_nowait", "recv", "recv_bytes"]);
+
 export const OUTCOMES: readonly OpOutcome[] = ["ok", "timeout", "busy", "full", "empty", "closed", "eof", "error"];
 
 const OP_CODES = new Map<string, number>(OP_NAMES.map((n, i) => [n, i]));

@@ -12,6 +12,7 @@ import type { Cancel } from "../hostClock";
 import { Kernel } from "./kernel";
 import { coalesceOutput } from "./coalesce";
 import { concatOps, type PackedOps } from "../events/opPack";
+import { TraceLog } from "../traceLog";
 
 const platform = createBrowserPlatform();
 const kernel = new Kernel(platform, { warmWorkers: 4 });
@@ -19,6 +20,9 @@ kernel.prewarm();
 
 /** Batches go to the UI at most every BATCH_MS, however often the rings are drained. */
 const BATCH_MS = 16;
+
+/** The last run, kept for Export trace: as the UI got it (a run of output is one event, as in the console). */
+let lastRun = new TraceLog();
 
 const api: KernelApi = {
   async check(source) {
@@ -30,6 +34,7 @@ const api: KernelApi = {
     /** The pending flush, if one is set (an object: TypeScript does not see closures assign a let). */
     const pendingFlush: { cancel: Cancel | null } = { cancel: null };
     let runId = 0;
+    const log = (lastRun = new TraceLog());
     const flush = async (): Promise<void> => {
       pendingFlush.cancel = null;
       if (events.length === 0 && ops.length === 0) return;
@@ -37,6 +42,7 @@ const api: KernelApi = {
       const batch: KernelBatch = { runId, events: coalesceOutput(events, packed), ops: packed };
       events = [];
       ops = [];
+      log.add(batch.events, batch.ops);
       await onBatch(batch.ops ? Comlink.transfer(batch, [batch.ops.cols.buffer]) : batch);
     };
     const outcome = await kernel.run(source, (batch, id) => {
@@ -53,6 +59,9 @@ const api: KernelApi = {
   },
   async stop() {
     await kernel.stop();
+  },
+  async exportTrace() {
+    return lastRun.empty ? null : lastRun.json();
   },
 };
 

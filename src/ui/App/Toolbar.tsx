@@ -3,7 +3,8 @@ import { useStore } from "zustand";
 import { examples } from "../../examples";
 import { runStore } from "../../state";
 import type { RunStatus } from "../../state";
-import { editorStore, openExample, runProgram, shareLink, stopProgram } from "./appState";
+import { downloadTrace, editorStore, openExample, runProgram, shareLink, stopProgram } from "./appState";
+import "./Toolbar.css";
 
 const isMac = typeof navigator !== "undefined" && /Mac|iPhone|iPad/.test(navigator.platform || navigator.userAgent);
 export const RUN_SHORTCUT = isMac ? "⌘ Enter" : "Ctrl Enter";
@@ -57,12 +58,18 @@ export function Toolbar() {
 
       <div className="toolbar__side">
         <ExamplesMenu />
+        <ExportTraceButton status={status} />
         <ShareButton />
       </div>
     </header>
   );
 }
 
+/**
+ * The run's state in a few words. It is the toolbar's one elastic part: when the window
+ * is narrow the text ends in an ellipsis (the whole of it stays the pill's text, read
+ * out by screen readers, and its tooltip), so the buttons beside it never leave the screen.
+ */
 function StatusPill({ status }: { status: RunStatus }) {
   const exitCode = useStore(runStore, (s) => s.exitCode);
   let text: string;
@@ -103,10 +110,11 @@ function StatusPill({ status }: { status: RunStatus }) {
       data-testid="toolbar.status"
       data-status={status}
       data-exit-code={exitCode ?? undefined}
+      title={text}
       aria-live="polite"
     >
       <span className="status__dot" aria-hidden="true" />
-      {text}
+      <span className="status__text">{text}</span>
     </output>
   );
 }
@@ -138,8 +146,9 @@ function ExamplesMenu() {
   );
 }
 
-function ShareButton() {
-  const [result, setResult] = useState<"copied" | "in-address-bar" | null>(null);
+/** A short message under a button, gone after a few seconds. */
+function useToast(): [string | null, (message: string) => void] {
+  const [message, setMessage] = useState<string | null>(null);
   const timer = useRef<ReturnType<typeof setTimeout> | null>(null);
   useEffect(
     () => () => {
@@ -147,14 +156,30 @@ function ShareButton() {
     },
     [],
   );
+  const show = (text: string) => {
+    setMessage(text);
+    if (timer.current) clearTimeout(timer.current);
+    timer.current = setTimeout(() => setMessage(null), 3500);
+  };
+  return [message, show];
+}
+
+function Toast({ message }: { message: string | null }) {
+  return message ? (
+    <span className="toast" role="status">
+      {message}
+    </span>
+  ) : null;
+}
+
+function ShareButton() {
+  const [toast, showToast] = useToast();
   const share = async () => {
     const r = await shareLink();
-    setResult(r);
-    if (timer.current) clearTimeout(timer.current);
-    timer.current = setTimeout(() => setResult(null), 3500);
+    showToast(r === "copied" ? "Link copied" : "Link is in the address bar");
   };
   return (
-    <div className="share">
+    <div className="toast-anchor">
       <button
         type="button"
         className="btn btn--quiet"
@@ -174,11 +199,46 @@ function ShareButton() {
         </svg>
         <span>Share</span>
       </button>
-      {result && (
-        <span className="share__toast" role="status">
-          {result === "copied" ? "Link copied" : "Link is in the address bar"}
-        </span>
-      )}
+      <Toast message={toast} />
+    </div>
+  );
+}
+
+/** Downloads the last run as a Chrome trace (the file `--trace` writes): there is one once a run has ended. */
+function ExportTraceButton({ status }: { status: RunStatus }) {
+  const [toast, showToast] = useToast();
+  const ended = status === "finished" || status === "stopped";
+  const exportTrace = async () => {
+    if (!(await downloadTrace())) showToast("No trace of this run is left: run it again");
+  };
+  return (
+    <div className="toast-anchor">
+      <button
+        type="button"
+        className="btn btn--quiet"
+        data-testid="toolbar.export-trace"
+        aria-label="Export trace"
+        title={
+          ended
+            ? "Download this run as a Chrome trace, to open in Perfetto"
+            : "Run a program first: its trace is exported"
+        }
+        disabled={!ended}
+        onClick={() => void exportTrace()}
+      >
+        <svg className="btn__icon" viewBox="0 0 16 16" aria-hidden="true">
+          <path
+            d="M8 2.5v7.5M4.8 7l3.2 3.2L11.2 7M3 13h10"
+            fill="none"
+            stroke="currentColor"
+            strokeWidth="1.6"
+            strokeLinecap="round"
+            strokeLinejoin="round"
+          />
+        </svg>
+        <span>Trace</span>
+      </button>
+      <Toast message={toast} />
     </div>
   );
 }

@@ -1,6 +1,6 @@
 /**
  * The app's editor store and the few actions the toolbar, the keyboard and Monaco
- * share (Run, Stop, Share, pick an example).
+ * share (Run, Stop, Share, Export trace, pick an example).
  */
 import { editorStore, runStore, uiStore } from "../../state";
 import { makeHash, makeLink } from "../../state/link";
@@ -54,4 +54,25 @@ export async function shareLink(): Promise<ShareResult> {
   } catch {
     return "in-address-bar";
   }
+}
+
+/** `mp-playground-trace-2025-01-31T14-05-09.json`, in local time (no colons: some systems refuse them in names). */
+export function traceFileName(now: Date): string {
+  const two = (n: number) => String(n).padStart(2, "0");
+  const date = `${now.getFullYear()}-${two(now.getMonth() + 1)}-${two(now.getDate())}`;
+  return `mp-playground-trace-${date}T${two(now.getHours())}-${two(now.getMinutes())}-${two(now.getSeconds())}.json`;
+}
+
+/** Saves the last run as a Chrome trace file; false if the kernel has none. */
+export async function downloadTrace(): Promise<boolean> {
+  const json = await runStore.getState().exportTrace();
+  if (json === null) return false;
+  const url = URL.createObjectURL(new Blob([json], { type: "application/json" }));
+  const link = document.createElement("a");
+  link.href = url;
+  link.download = traceFileName(new Date());
+  link.click();
+  // The download has taken the blob by the next task; the URL is not needed after it.
+  setTimeout(() => URL.revokeObjectURL(url), 1000);
+  return true;
 }
