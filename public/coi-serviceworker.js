@@ -9,13 +9,26 @@
  * - loaded by the page (a classic <script>), it registers itself as a service
  *   worker and reloads the page once, so the worker controls it;
  * - running as the service worker, it re-serves every same-origin response with
- *   those headers (and Cross-Origin-Resource-Policy) added.
+ *   those headers added, with Cross-Origin-Resource-Policy and the playground's
+ *   Content-Security-Policy (which keeps snippets off the network), as the servers
+ *   of `npm start` and `npm run dev` send them.
  * A sessionStorage flag allows one automatic reload only: if the page is still not
  * isolated after it, `window.coiStatus` says "failed" and the app explains why.
  */
 /* eslint-disable */
 if (typeof window === "undefined") {
   // ---- Service worker side ----
+  /** A copy of server/responseHeaders.ts's RESPONSE_HEADERS (a plain file cannot import it; a test compares them). */
+  const RESPONSE_HEADERS = {
+    "Cross-Origin-Opener-Policy": "same-origin",
+    "Cross-Origin-Embedder-Policy": "require-corp",
+    "Cross-Origin-Resource-Policy": "same-origin",
+    "Content-Security-Policy":
+      "default-src 'self'; script-src 'self' 'unsafe-eval'; worker-src 'self'; connect-src 'self'; " +
+      "style-src 'self' 'unsafe-inline'; img-src 'self' data:; font-src 'self' data:; object-src 'none'; " +
+      "frame-src 'none'; base-uri 'self'; form-action 'none'",
+  };
+
   self.addEventListener("install", () => self.skipWaiting());
   self.addEventListener("activate", (event) => event.waitUntil(self.clients.claim()));
 
@@ -30,9 +43,7 @@ if (typeof window === "undefined") {
       fetch(request).then((response) => {
         if (response.status === 0) return response; // opaque: headers cannot be changed
         const headers = new Headers(response.headers);
-        headers.set("Cross-Origin-Opener-Policy", "same-origin");
-        headers.set("Cross-Origin-Embedder-Policy", "require-corp");
-        headers.set("Cross-Origin-Resource-Policy", "same-origin");
+        for (const [name, value] of Object.entries(RESPONSE_HEADERS)) headers.set(name, value);
         return new Response(response.body, { status: response.status, statusText: response.statusText, headers });
       }),
     );

@@ -40,6 +40,22 @@ export class AppPage {
   /** Opens the playground with a raw fragment (e.g. a malformed link). */
   async gotoHash(hash: string): Promise<void> {
     await this.page.goto(`/${hash}`);
+    await this.whenLoaded();
+  }
+
+  /**
+   * Opens the playground at a full address, e.g. on a static host, where the page is
+   * isolated only after the service worker's one reload.
+   */
+  async gotoIsolated(url: string): Promise<void> {
+    await this.page.goto(url);
+    await expect
+      .poll(() => this.page.evaluate(() => window.crossOriginIsolated).catch(() => false), { timeout: 30_000 })
+      .toBe(true);
+    await this.whenLoaded();
+  }
+
+  private async whenLoaded(): Promise<void> {
     await this.page.evaluate(() => {
       document.documentElement.dataset.animations = "off";
     });

@@ -96,4 +96,14 @@ export class EditorPanel {
   get errorSquiggles(): Locator {
     return this.monaco.locator(".squiggly-error");
   }
+
+  /** The rows of the completion list (quick suggestions while typing, or Ctrl+Space). */
+  get suggestions(): Locator {
+    return this.monaco.locator(".suggest-widget.visible .monaco-list-row");
+  }
+
+  /** Asks for completions at the caret, as Ctrl+Space does. */
+  async suggest(): Promise<void> {
+    await this.page.keyboard.press("Control+Space");
+  }
 }

@@ -25,6 +25,8 @@ export function compile(source: string, filename = FILENAME): CompileResult {
       filePath: filename,
       production: true,
       disableESTransforms: true,
+      // Left as written, for the check below (else it becomes a require() that fails out of sight).
+      preserveDynamicImport: true,
     }).code;
   } catch (e) {
     return { ok: false, error: syntaxError(source, filename, e) };
@@ -40,6 +42,8 @@ export function compile(source: string, filename = FILENAME): CompileResult {
   } catch (e) {
     return { ok: false, error: syntaxError(source, filename, e) };
   }
+  const dynamicImport = findDynamicImport(program);
+  if (dynamicImport) return { ok: false, error: syntaxError(source, filename, dynamicImport) };
   return { ok: true, module: { filename, source, js: instrument(js, program), topLevel: topLevelNames(program) } };
 }
 
@@ -52,6 +56,26 @@ function topLevelNames(program: Program): string[] {
     }
   }
   return names.filter((n) => !n.startsWith("_interop"));
+}
+
+/**
+ * `import(url)` would load code from anywhere (the Content-Security-Policy refuses
+ * other origins, but only once the run has begun, and silently): refused here, where
+ * the learner sees the line. A snippet imports the playground's modules by name.
+ */
+function findDynamicImport(node: unknown): ParserError | null {
+  if (node === null || typeof node !== "object") return null;
+  const n = node as { type?: unknown; loc?: { start: { line: number; column: number } } };
+  if (n.type === "ImportExpression" && n.loc) {
+    const message =
+      'dynamic import() is not available: snippets cannot load code (import modules with import ... from "name")';
+    return { message, loc: n.loc.start };
+  }
+  for (const [key, value] of Object.entries(node)) {
+    const found = key === "loc" ? null : findDynamicImport(value);
+    if (found) return found;
+  }
+  return null;
 }
 
 interface ParserError {

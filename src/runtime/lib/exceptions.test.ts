@@ -24,6 +24,7 @@ const CLASSES: Array<[Cls, string]> = [
   [X.EOFError, "EOFError"],
   [X.OSError, "OSError"],
   [X.ConnectionError, "ConnectionError"],
+  [X.PermissionError, "PermissionError"],
   [X.BrokenPipeError, "BrokenPipeError"],
   [X.TimeoutError, "TimeoutError"],
   [X.ImportError, "ImportError"],

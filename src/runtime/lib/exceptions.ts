@@ -81,6 +81,8 @@ export class OSError extends Exception {
   }
 }
 export class ConnectionError extends OSError {}
+/** What a snippet gets for an API the sandbox withholds (process/sandbox.ts); caught as OSError. */
+export class PermissionError extends OSError {}
 export class BrokenPipeError extends ConnectionError {}
 /** The builtin TimeoutError (an OSError); multiprocessing's own is MpTimeoutError. */
 export class TimeoutError extends OSError {}
@@ -170,6 +172,7 @@ const MODULES: ReadonlyArray<[object, string]> = [
   [EOFError, "builtins"],
   [OSError, "builtins"],
   [ConnectionError, "builtins"],
+  [PermissionError, "builtins"],
   [BrokenPipeError, "builtins"],
   [TimeoutError, "builtins"],
   [ImportError, "builtins"],
