@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { blockingWaitMs, intArg, keywordArgs, popTrailingOptions, timeoutSeconds } from "./options";
+import { blockingWaitMs, intArg, keywordArgs, popTrailingOptions, timeoutSeconds, timeoutWaitMs } from "./options";
 
 describe("keywordArgs", () => {
   const names = ["block", "timeout"] as const;
@@ -63,6 +63,17 @@ describe("timeouts and integers", () => {
     expect(blockingWaitMs("get", [false, 5], "raise")).toBe(0);
     expect(blockingWaitMs("get", [{ timeout: 0.5 }], "raise")).toBe(500);
     expect(blockingWaitMs("get", [true, 2], "raise")).toBe(2000);
+  });
+
+  it("reads a wait's (timeout = null) as milliseconds, a negative one as 0, as Event.wait and Condition.wait do", () => {
+    expect(timeoutWaitMs("wait", [])).toBeNull();
+    expect(timeoutWaitMs("wait", [null])).toBeNull();
+    expect(timeoutWaitMs("wait", [0.25])).toBe(250);
+    expect(timeoutWaitMs("wait", [{ timeout: 1 }])).toBe(1000);
+    expect(timeoutWaitMs("wait", [-1])).toBe(0);
+    expect(() => timeoutWaitMs("wait", [{ block: false }])).toThrow(
+      "wait() got an unexpected keyword argument 'block'",
+    );
   });
 
   it("accepts integers and booleans as Python's __index__ does", () => {

@@ -100,6 +100,14 @@ export function blockingWaitMs(fn: string, given: readonly unknown[], negative: 
 
 const BLOCK_NAMES = ["block", "timeout"] as const;
 
+/** `(timeout = null)`, positional or as options, as a wait in milliseconds (null: forever; below zero: 0). */
+export function timeoutWaitMs(fn: string, given: readonly unknown[]): number | null {
+  const secs = timeoutSeconds(keywordArgs(fn, TIMEOUT_NAMES, given).timeout, "zero");
+  return secs === null ? null : secs * 1000;
+}
+
+const TIMEOUT_NAMES = ["timeout"] as const;
+
 /** Python's `block` and `timeout` keywords, as a blocking call's trailing options. */
 export interface BlockOptions {
   block?: boolean;

@@ -14,6 +14,9 @@ import { Process } from "../process/processObject";
 import { JoinableQueue, Queue, SimpleQueue } from "../sync/queues";
 import { Pipe } from "../sync/connection";
 import { BoundedSemaphore, Lock, RLock, Semaphore } from "../sync/locks";
+import { Event } from "../sync/event";
+import { Condition } from "../sync/condition";
+import { Barrier } from "../sync/barrier";
 
 /** Names the playground does not provide yet: importable, so the editor and imports work, and a clear error when used. */
 function notYet(name: string) {
@@ -61,9 +64,9 @@ export function createMultiprocessing() {
     RLock,
     Semaphore,
     BoundedSemaphore,
-    Event: notYet("Event"),
-    Condition: notYet("Condition"),
-    Barrier: notYet("Barrier"),
+    Event,
+    Condition,
+    Barrier,
     Value: notYet("Value"),
     Array: notYet("Array"),
     RawValue: notYet("RawValue"),

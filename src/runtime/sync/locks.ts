@@ -68,6 +68,11 @@ abstract class SemLockBase {
     return this.h.label;
   }
 
+  /** The object id its events carry (a Condition's `obj.create` names its lock by it). */
+  get __mp_id__(): number {
+    return this.h.id;
+  }
+
   [HANDLE](): HandleDescription {
     return { kind: "semlock", state: this.h };
   }
@@ -116,6 +121,31 @@ abstract class SemLockBase {
   /** An RLock's inner release: true when the lock is still held after it. */
   protected leave(_pid: number): boolean {
     return false;
+  }
+
+  /**
+   * How deep this process holds the lock, 0 when it does not: CPython's
+   * `_semlock._is_mine()` and `_count()`, which Condition asks.
+   */
+  ownDepth(): number {
+    const sem = this.sem;
+    if (sem.value() > 0 || sem.owner() !== ctx().pid) return 0;
+    return sem.kind === SemKind.RLock ? sem.depth() : 1;
+  }
+
+  /**
+   * Condition.wait: gives the lock up however deep it is held, as one release (where
+   * CPython releases `_count()` times: the same effect, one event), so another
+   * process can take it; `restoreDepth` takes it back.
+   */
+  releaseFully(): void {
+    if (this.sem.kind === SemKind.RLock) this.sem.setDepth(1);
+    this.release();
+  }
+
+  restoreDepth(depth: number): void {
+    this.acquire();
+    if (this.sem.kind === SemKind.RLock) this.sem.setDepth(depth);
   }
 
   __enter__(): boolean {
