@@ -24,7 +24,6 @@ export function Toolbar() {
           type="button"
           className="btn btn--run"
           data-testid="toolbar.run"
-          aria-label="Run"
           aria-keyshortcuts="Control+Enter Meta+Enter"
           title={`Run (${RUN_SHORTCUT})`}
           disabled={busy}
