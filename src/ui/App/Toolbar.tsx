@@ -3,7 +3,7 @@ import { useStore } from "zustand";
 import { examples } from "../../examples";
 import { runStore } from "../../state";
 import type { RunStatus } from "../../state";
-import { editorStore, openExample, runProgram, shareLink, stopProgram } from "./appState";
+import { editorStore, openExample, runProgram, SHARED_CODE_VALUE, shareLink, stopProgram } from "./appState";
 
 const isMac = typeof navigator !== "undefined" && /Mac|iPhone|iPad/.test(navigator.platform || navigator.userAgent);
 export const RUN_SHORTCUT = isMac ? "⌘ Enter" : "Ctrl Enter";
@@ -108,8 +108,10 @@ function StatusPill({ status }: { status: RunStatus }) {
 
 function ExamplesMenu() {
   const exampleId = useStore(editorStore, (s) => s.exampleId);
-  const edited = useStore(editorStore, (s) => s.code !== s.loadedCode);
+  const edits = useStore(editorStore, (s) => s.edits);
+  const shared = useStore(editorStore, (s) => s.shared);
   const current = examples.find((e) => e.id === exampleId);
+  const sharedEdited = shared !== null && shared.code !== shared.base;
   return (
     <label className="examples">
       <span className="examples__label">Example</span>
@@ -117,15 +119,17 @@ function ExamplesMenu() {
         className="examples__select"
         data-testid="toolbar.examples"
         aria-label="Examples"
-        value={exampleId ?? ""}
+        value={exampleId ?? SHARED_CODE_VALUE}
         title={current ? current.summary : "Code from a shared link"}
         onChange={(e) => openExample(e.target.value)}
       >
-        {exampleId === null && <option value="">Shared code{edited ? " (edited)" : ""}</option>}
+        {(exampleId === null || shared !== null) && (
+          <option value={SHARED_CODE_VALUE}>Shared code{sharedEdited ? " (edited)" : ""}</option>
+        )}
         {examples.map((ex) => (
           <option key={ex.id} value={ex.id} title={ex.summary}>
             {ex.title}
-            {ex.id === exampleId && edited ? " (edited)" : ""}
+            {edits[ex.id] !== undefined ? " (edited)" : ""}
           </option>
         ))}
       </select>
