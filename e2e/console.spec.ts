@@ -117,5 +117,13 @@ test.describe("Console", () => {
     const status = app.console.statusRows.last();
     await expect(status).toContainText("exit code 1");
     expect((await status.boundingBox())!.y).toBeGreaterThanOrEqual(rowBox!.y + rowBox!.height - 1);
+
+    // A wider console re-wraps the line into fewer lines, and the next row moves up with it.
+    await page.setViewportSize({ width: 1920, height: 1000 });
+    await expect.poll(async () => (await error.boundingBox())!.height).toBeLessThan(rowBox!.height);
+    const wider = (await error.boundingBox())!;
+    await expect.poll(async () => (await status.boundingBox())!.y).toBeLessThanOrEqual(wider.y + wider.height + 1);
+    expect((await status.boundingBox())!.y).toBeGreaterThanOrEqual(wider.y + wider.height - 1);
+    expect(await app.console.horizontalOverflow()).toBeLessThanOrEqual(0);
   });
 });

@@ -113,6 +113,7 @@ export function Console(): JSX.Element {
 
   const lanes = timeline.lanes;
   const rows: JSX.Element[] = [];
+  const gen = layout.generation;
   for (let r = firstRow; r < endRow; r++) {
     const measured = { row: r, cells: cellsOf(r), measureRef };
     if (r < lines.count) {
@@ -120,7 +121,7 @@ export function Console(): JSX.Element {
       const prev = r > 0 && r - 1 < lines.count ? lines.at(r - 1) : -1;
       rows.push(
         <LineRow
-          key={`l${li}`}
+          key={`l${li}.${gen}`}
           buffer={buffer}
           line={li}
           prevLine={prev}
@@ -131,7 +132,7 @@ export function Console(): JSX.Element {
       );
     } else {
       const s = extra[r - lines.count];
-      if (s) rows.push(<StatusLineRow key={`s${r - lines.count}`} status={s} {...measured} />);
+      if (s) rows.push(<StatusLineRow key={`s${r - lines.count}.${gen}`} status={s} {...measured} />);
     }
   }
 

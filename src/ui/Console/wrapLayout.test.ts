@@ -85,10 +85,14 @@ describe("WrapLayout", () => {
     const layout = new WrapLayout();
     layout.sync("a", 2, 2, 40, (r) => cells[r]!);
     layout.measure(0, 100, 4);
+    const gen = layout.generation;
     layout.sync("a", 2, 2, 20, (r) => cells[r]!);
     check(layout, [5, 1]);
     layout.sync("b", 2, 2, 20, (r) => cells[r]!);
     check(layout, [5, 1]);
+    expect(layout.generation).toBe(gen + 2);
+    layout.sync("b", 2, 2, 20, (r) => cells[r]!);
+    expect(layout.generation).toBe(gen + 2);
   });
 
   it("ignores a measurement made at other cells (the row changed since it was drawn)", () => {

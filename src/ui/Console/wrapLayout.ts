@@ -30,6 +30,7 @@ export class WrapLayout {
   private sums: number[] = [0];
   /** Measured lines that differ from the estimate, with the cells they were measured at. */
   private measured = new Map<number, { cells: number; lines: number }>();
+  private resets = 0;
 
   /**
    * Lays out `count` rows. Under the same `key` (the same buffer and filter) and `cols`,
@@ -41,6 +42,7 @@ export class WrapLayout {
       this.key = key;
       this.cols = cols;
       this.measured.clear();
+      this.resets++;
       from = 0;
     }
     while (this.rows.length > 0 && (this.rows[this.rows.length - 1] ?? 0) >= from) {
@@ -70,6 +72,15 @@ export class WrapLayout {
     if (lines === this.linesOf(row)) return false;
     this.setExtra(row, lines - 1);
     return true;
+  }
+
+  /**
+   * Changes when the layout starts over (another key or width). Rows drawn under an
+   * older one must be drawn anew: a ResizeObserver reports a row once when it starts
+   * watching it and then only when its size changes, not because the estimate did.
+   */
+  get generation(): number {
+    return this.resets;
   }
 
   /** Rows laid out. */
