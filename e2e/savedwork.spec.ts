@@ -84,6 +84,11 @@ test.describe("Saved work", () => {
     expect(await app.editor.visibleText()).not.toContain(NOTE);
     expect(await app.toolbar.optionLabel(DEFAULT_EXAMPLE)).toMatch(/\(edited\)$/);
     expect(await app.toolbar.optionLabel("queue")).not.toMatch(/\(edited\)$/);
+    // Undo history is the example's own: Ctrl+Z does not pour the other example's code in.
+    await app.editor.focusAtStart();
+    await app.page.keyboard.press("Control+z");
+    await expect.poll(() => app.editor.visibleText()).toContain(queueFirstLine);
+    expect(await app.toolbar.optionLabel("queue")).not.toMatch(/\(edited\)$/);
 
     await app.toolbar.selectExample(DEFAULT_EXAMPLE);
     await expect.poll(() => app.editor.visibleText()).toContain(NOTE);
