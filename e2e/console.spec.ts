@@ -92,4 +92,38 @@ test.describe("Console", () => {
     await expect(app.console.lines).toHaveCount(1);
     await expect(app.console.lines).toHaveText("['one', 'two', 3]");
   });
+
+  test("a long error line wraps: its end is on screen, with no sideways scrolling", async ({ app, page }) => {
+    await app.goto(snippet("pickle-error"));
+    // Narrow enough that the error is far wider than the console.
+    await page.setViewportSize({ width: 1280, height: 720 });
+    await app.run();
+    await app.expectFinished(1);
+
+    const error = app.console.linesMatching(/^_pickle\.PicklingError: /);
+    await expect(error).toHaveCount(1);
+    await expect(error).toHaveText(
+      "_pickle.PicklingError: Can't pickle <function target>: attribute lookup target on __main__ failed",
+    );
+    expect(await app.console.horizontalOverflow()).toBeLessThanOrEqual(0);
+    const { word, log, wordText } = await app.console.lastWordBox(error);
+    expect(wordText).toBe("failed");
+    expect(word.width).toBeGreaterThan(0);
+    expect(word.left).toBeGreaterThanOrEqual(log.left);
+    expect(word.right).toBeLessThanOrEqual(log.right);
+    // It wrapped: the row is more than one line high, and the row after it starts below it.
+    const rowBox = await error.boundingBox();
+    expect(rowBox!.height).toBeGreaterThan(30);
+    const status = app.console.statusRows.last();
+    await expect(status).toContainText("exit code 1");
+    expect((await status.boundingBox())!.y).toBeGreaterThanOrEqual(rowBox!.y + rowBox!.height - 1);
+
+    // A wider console re-wraps the line into fewer lines, and the next row moves up with it.
+    await page.setViewportSize({ width: 1920, height: 1000 });
+    await expect.poll(async () => (await error.boundingBox())!.height).toBeLessThan(rowBox!.height);
+    const wider = (await error.boundingBox())!;
+    await expect.poll(async () => (await status.boundingBox())!.y).toBeLessThanOrEqual(wider.y + wider.height + 1);
+    expect((await status.boundingBox())!.y).toBeGreaterThanOrEqual(wider.y + wider.height - 1);
+    expect(await app.console.horizontalOverflow()).toBeLessThanOrEqual(0);
+  });
 });

@@ -3,6 +3,7 @@ import LZString from "lz-string";
 import { ConsolePanel } from "./ConsolePanel";
 import { EditorPanel } from "./EditorPanel";
 import { InspectorPanel } from "./InspectorPanel";
+import { RestoreBanner } from "./RestoreBanner";
 import { TimelinePanel } from "./TimelinePanel";
 import { ToolbarPanel, type RunStatus } from "./ToolbarPanel";
 
@@ -13,6 +14,7 @@ export class AppPage {
   readonly console: ConsolePanel;
   readonly timeline: TimelinePanel;
   readonly inspector: InspectorPanel;
+  readonly restore: RestoreBanner;
 
   constructor(readonly page: Page) {
     this.toolbar = new ToolbarPanel(page);
@@ -20,6 +22,7 @@ export class AppPage {
     this.console = new ConsolePanel(page);
     this.timeline = new TimelinePanel(page);
     this.inspector = new InspectorPanel(page);
+    this.restore = new RestoreBanner(page);
   }
 
   /** The notice banner above the work area (e.g. for a link that could not be read). */
@@ -40,7 +43,7 @@ export class AppPage {
   /** Opens the playground with a raw fragment (e.g. a malformed link). */
   async gotoHash(hash: string): Promise<void> {
     await this.page.goto(`/${hash}`);
-    await this.whenLoaded();
+    await this.settle();
   }
 
   /**
@@ -52,10 +55,17 @@ export class AppPage {
     await expect
       .poll(() => this.page.evaluate(() => window.crossOriginIsolated).catch(() => false), { timeout: 30_000 })
       .toBe(true);
-    await this.whenLoaded();
+    await this.settle();
   }
 
-  private async whenLoaded(): Promise<void> {
+  /** Reloads the page, as the learner's F5 would (the page is hidden, then loaded afresh). */
+  async reload(): Promise<void> {
+    await this.page.reload();
+    await this.settle();
+  }
+
+  /** Animations off, and the editor ready. */
+  private async settle(): Promise<void> {
     await this.page.evaluate(() => {
       document.documentElement.dataset.animations = "off";
     });

@@ -70,6 +70,32 @@ export class ConsolePanel {
     return Number(text.replace(/ of .*/, "").replace(/[^\d]/g, ""));
   }
 
+  /** How far the log scrolls sideways (0: every line fits its width). */
+  async horizontalOverflow(): Promise<number> {
+    return this.log.evaluate((el) => el.scrollWidth - el.clientWidth);
+  }
+
+  /**
+   * The box of the last word of `row` (where its text ends on screen) and the log's box,
+   * in page coordinates.
+   */
+  async lastWordBox(row: Locator): Promise<{ word: DOMRect; log: DOMRect; wordText: string }> {
+    return row.evaluate((el) => {
+      const log = el.closest('[role="log"]')!.getBoundingClientRect();
+      const walker = document.createTreeWalker(el.querySelector(".con-text")!, NodeFilter.SHOW_TEXT);
+      let last: Text | null = null;
+      for (let n = walker.nextNode(); n; n = walker.nextNode()) if ((n.textContent ?? "").trim()) last = n as Text;
+      if (!last) throw new Error("The row has no text");
+      const text = last.textContent ?? "";
+      const end = text.trimEnd().length;
+      const start = text.slice(0, end).lastIndexOf(" ") + 1;
+      const range = document.createRange();
+      range.setStart(last, start);
+      range.setEnd(last, end);
+      return { word: range.getBoundingClientRect().toJSON(), log: log.toJSON(), wordText: text.slice(start, end) };
+    });
+  }
+
   /** Scrolls the log to its start with the keyboard (Home), as a learner would. */
   async scrollToTop(): Promise<void> {
     await this.log.focus();

@@ -11,6 +11,8 @@ export class EditorPanel {
   readonly syntaxBadge: Locator;
   /** The example's title (or "Shared code") in the panel header. */
   readonly subtitle: Locator;
+  /** "Revert" in the panel header, there while the code has edits. */
+  readonly revertButton: Locator;
 
   constructor(readonly page: Page) {
     this.panel = page.getByRole("region", { name: "Program" });
@@ -19,6 +21,7 @@ export class EditorPanel {
     this.viewLines = this.monaco.locator(".view-lines");
     this.syntaxBadge = page.getByTestId("editor.syntax");
     this.subtitle = this.panel.locator(".panel__subtitle");
+    this.revertButton = this.panel.getByRole("button", { name: "Revert" });
   }
 
   async waitUntilReady(): Promise<void> {
@@ -56,6 +59,13 @@ export class EditorPanel {
   async focusAtEnd(): Promise<void> {
     await this.viewLines.click();
     await this.page.keyboard.press("Control+End");
+    await expect(this.monaco).toHaveClass(/\bfocused\b/);
+  }
+
+  /** Puts the caret at the start of the program, with the editor focused. */
+  async focusAtStart(): Promise<void> {
+    await this.viewLines.click();
+    await this.page.keyboard.press("Control+Home");
     await expect(this.monaco).toHaveClass(/\bfocused\b/);
   }
 

@@ -11,6 +11,10 @@ export class InspectorPanel {
   readonly stats: Locator;
   /** The items inside, front first. */
   readonly items: Locator;
+  /** How full a bounded queue is (role meter). */
+  readonly gauge: Locator;
+  /** The scrolling list of the items inside (a focusable region). */
+  readonly itemList: Locator;
 
   constructor(readonly page: Page) {
     this.root = page.getByRole("region", { name: "Inspector" });
@@ -18,6 +22,8 @@ export class InspectorPanel {
     this.when = this.root.getByTestId("inspector.when");
     this.stats = this.root.getByTestId("inspector.stats");
     this.items = this.root.getByTestId("inspector.item");
+    this.gauge = this.root.getByRole("meter", { name: "Slots used" });
+    this.itemList = this.root.getByRole("region", { name: /^Items inside / });
   }
 
   /** The items' reprs, front first ("'item 3'", ...). */

@@ -107,6 +107,12 @@ export class ToolbarPanel {
       );
   }
 
+  /** The label of the Examples menu's option with this value ("" is the shared code). */
+  async optionLabel(value: string): Promise<string> {
+    const label = await this.examples.locator(`option[value="${value}"]`).textContent();
+    return (label ?? "").trim();
+  }
+
   async selectExample(value: string): Promise<void> {
     await this.examples.selectOption(value);
   }

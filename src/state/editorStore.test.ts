@@ -71,7 +71,6 @@ describe("editorStore: editing and examples", () => {
 
   it("loadExample replaces the code and bumps the revision", () => {
     const store = createEditorStore({ examples });
-    store.getState().setCode("edited\n");
     const before = store.getState().revision;
     expect(store.getState().loadExample("queue")).toBe(true);
     const s = store.getState();
@@ -95,6 +94,140 @@ describe("editorStore: editing and examples", () => {
     expect(store.getState().code).toBe("print(3)\n");
     expect(store.getState().openHash("#code=%%%")).toBe(MALFORMED_LINK_NOTICE);
     expect(store.getState().code).toBe(examples[0]!.source);
+  });
+});
+
+describe("editorStore: nothing the learner writes is thrown away", () => {
+  it("each example keeps its edits: switch away and back, they are there", () => {
+    const store = createEditorStore({ examples });
+    store.getState().setCode("my hello\n");
+    store.getState().loadExample("queue");
+    expect(store.getState().code).toBe(examples[1]!.source);
+    expect(store.getState().edits).toEqual({ hello: "my hello\n" });
+    store.getState().loadExample("hello");
+    const s = store.getState();
+    expect(s.code).toBe("my hello\n");
+    expect(s.loadedCode).toBe(examples[0]!.source);
+    // Typing the example's own source back is no edit.
+    store.getState().setCode(examples[0]!.source);
+    expect(store.getState().edits).toEqual({});
+  });
+
+  it("choosing the open example again changes nothing", () => {
+    const store = createEditorStore({ examples });
+    store.getState().setCode("mine\n");
+    const before = store.getState().revision;
+    expect(store.getState().loadExample("hello")).toBe(true);
+    expect(store.getState().code).toBe("mine\n");
+    expect(store.getState().revision).toBe(before);
+  });
+
+  it("a link replacing edited code offers it back; restore reopens it", () => {
+    const store = createEditorStore({ examples });
+    store.getState().setCode("my hello\n");
+    store.getState().openHash(makeHash("linked\n"));
+    let s = store.getState();
+    expect(s.code).toBe("linked\n");
+    expect(s.exampleId).toBeNull();
+    expect(s.offer).toEqual({ reason: "link", exampleId: "hello", examples: {}, shared: null });
+    store.getState().restore();
+    s = store.getState();
+    expect(s.code).toBe("my hello\n");
+    expect(s.exampleId).toBe("hello");
+    expect(s.offer).toBeNull();
+    // The link's code stays one choice away.
+    expect(store.getState().openShared()).toBe(true);
+    expect(store.getState().code).toBe("linked\n");
+  });
+
+  it("no offer when the link replaced nothing the learner wrote", () => {
+    const store = createEditorStore({ examples });
+    store.getState().openHash(makeHash("linked\n"));
+    expect(store.getState().offer).toBeNull();
+    // Someone else's unedited code, replaced by the next link: nothing to offer either.
+    store.getState().openHash(makeHash("another\n"));
+    expect(store.getState().offer).toBeNull();
+  });
+
+  it("a link equal to the open code (a reload after Share) stays where it is", () => {
+    const store = createEditorStore({ examples });
+    store.getState().setCode("shared by me\n");
+    store.getState().openHash(makeHash("shared by me\n"));
+    expect(store.getState().exampleId).toBe("hello");
+    expect(store.getState().offer).toBeNull();
+  });
+
+  it("edited shared code that a new link replaces is offered back, even from another example", () => {
+    const store = createEditorStore({ examples });
+    store.getState().openHash(makeHash("link one\n"));
+    store.getState().setCode("link one, edited\n");
+    store.getState().loadExample("queue");
+    store.getState().openHash(makeHash("link two\n"));
+    expect(store.getState().offer).toMatchObject({ exampleId: null, shared: { code: "link one, edited\n" } });
+    store.getState().restore();
+    expect(store.getState().code).toBe("link one, edited\n");
+    expect(store.getState().loadedCode).toBe("link one\n");
+  });
+
+  it("an edit or a dismissal ends the offer", () => {
+    const store = createEditorStore({ examples });
+    store.getState().setCode("mine\n");
+    store.getState().openHash(makeHash("linked\n"));
+    store.getState().setCode("linked, changed\n");
+    expect(store.getState().offer).toBeNull();
+    store.getState().openHash(makeHash("again\n"));
+    expect(store.getState().offer).not.toBeNull();
+    store.getState().dismissOffer();
+    expect(store.getState().offer).toBeNull();
+    // The example's edits are still kept in their place.
+    expect(store.getState().edits.hello).toBe("mine\n");
+  });
+
+  it("revert puts the example back and can be undone", () => {
+    const store = createEditorStore({ examples });
+    store.getState().setCode("mine\n");
+    store.getState().revert();
+    let s = store.getState();
+    expect(s.code).toBe(examples[0]!.source);
+    expect(s.edits).toEqual({});
+    expect(s.offer).toMatchObject({ reason: "revert", exampleId: "hello" });
+    store.getState().restore();
+    s = store.getState();
+    expect(s.code).toBe("mine\n");
+    expect(s.edits).toEqual({ hello: "mine\n" });
+  });
+
+  it("revert of shared code goes back to the link's code", () => {
+    const store = createEditorStore({ examples, hash: makeHash("linked\n") });
+    store.getState().setCode("linked, mine\n");
+    store.getState().revert();
+    expect(store.getState().code).toBe("linked\n");
+    store.getState().restore();
+    expect(store.getState().code).toBe("linked, mine\n");
+    expect(store.getState().exampleId).toBeNull();
+  });
+
+  it("opens saved work: the example that was open, or the shared code", () => {
+    const onExample = createEditorStore({
+      examples,
+      saved: { open: "queue", examples: { queue: "q!\n", hello: examples[0]!.source }, shared: null, offer: null },
+    }).getState();
+    expect(onExample.code).toBe("q!\n");
+    expect(onExample.edits).toEqual({ queue: "q!\n" });
+    const onShared = createEditorStore({
+      examples,
+      saved: { open: null, examples: {}, shared: { code: "s2\n", base: "s1\n" }, offer: null },
+    }).getState();
+    expect(onShared.code).toBe("s2\n");
+    expect(onShared.loadedCode).toBe("s1\n");
+    expect(onShared.origin).toBe("link");
+    // An example that no longer exists: the default opens, the edits are kept.
+    const gone = createEditorStore({
+      examples,
+      saved: { open: "removed", examples: { removed: "old\n" }, shared: null, offer: null },
+    }).getState();
+    expect(gone.exampleId).toBe("hello");
+    expect(gone.edits).toEqual({ removed: "old\n" });
   });
 });
 

@@ -4,6 +4,7 @@ import { createRunStore } from "./runStore";
 import { createUiStore } from "./uiStore";
 import type { KernelApi } from "../runtime/protocol";
 import { examples } from "../examples";
+import { browserStorage, readWork } from "./drafts";
 import { createEditorStore } from "./editorStore";
 
 let kernel: KernelApi | null = null;
@@ -15,6 +16,7 @@ export const checkSyntax = (source: string) => getKernel().check(source);
 export const uiStore = createUiStore();
 export const editorStore = createEditorStore({
   examples,
+  saved: readWork(browserStorage()),
   hash: typeof location === "undefined" ? "" : location.hash,
   check: checkSyntax,
   onNotice: (notice) => uiStore.getState().setNotice(notice),

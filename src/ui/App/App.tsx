@@ -11,8 +11,9 @@ import { Console } from "../Console/Console";
 import { Editor } from "../Editor/Editor";
 import { Inspector } from "../Inspector/Inspector";
 import { Timeline } from "../Timeline/Timeline";
-import { editorStore, listenForLinks, runProgram } from "./appState";
+import { editorStore, keepWorkSaved, listenForLinks, runProgram } from "./appState";
 import { NoticeBanner } from "./NoticeBanner";
+import { RestoreBanner } from "./RestoreBanner";
 import { Splitter } from "./Splitter";
 import { Toolbar } from "./Toolbar";
 import "./App.css";
@@ -65,6 +66,7 @@ export function App() {
   }, []);
 
   useEffect(() => listenForLinks(), []);
+  useEffect(() => keepWorkSaved(), []);
 
   // When Run finds a syntax error, the editor marks it like a live check would.
   useEffect(
@@ -82,6 +84,7 @@ export function App() {
     <div className="app">
       <Toolbar />
       <NoticeBanner />
+      <RestoreBanner />
       <main
         className="workspace"
         ref={workRef}
@@ -165,6 +168,20 @@ function EditorHeader() {
         <span className="panel__badge panel__badge--error" data-testid="editor.syntax">
           SyntaxError · line {syntaxError.line}
         </span>
+      )}
+      {edited && (
+        <button
+          type="button"
+          className="btn btn--quiet panel__revert"
+          title={
+            example
+              ? "Back to the example's original code (you can undo this)"
+              : "Back to the link's code (you can undo this)"
+          }
+          onClick={() => editorStore.getState().revert()}
+        >
+          Revert
+        </button>
       )}
     </header>
   );

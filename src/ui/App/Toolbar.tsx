@@ -3,7 +3,15 @@ import { useStore } from "zustand";
 import { examples } from "../../examples";
 import { runStore } from "../../state";
 import type { RunStatus } from "../../state";
-import { downloadTrace, editorStore, openExample, runProgram, shareLink, stopProgram } from "./appState";
+import {
+  downloadTrace,
+  editorStore,
+  openExample,
+  runProgram,
+  SHARED_CODE_VALUE,
+  shareLink,
+  stopProgram,
+} from "./appState";
 import "./Toolbar.css";
 
 const isMac = typeof navigator !== "undefined" && /Mac|iPhone|iPad/.test(navigator.platform || navigator.userAgent);
@@ -25,7 +33,6 @@ export function Toolbar() {
           type="button"
           className="btn btn--run"
           data-testid="toolbar.run"
-          aria-label="Run"
           aria-keyshortcuts="Control+Enter Meta+Enter"
           title={`Run (${RUN_SHORTCUT})`}
           disabled={busy}
@@ -121,8 +128,10 @@ function StatusPill({ status }: { status: RunStatus }) {
 
 function ExamplesMenu() {
   const exampleId = useStore(editorStore, (s) => s.exampleId);
-  const edited = useStore(editorStore, (s) => s.code !== s.loadedCode);
+  const edits = useStore(editorStore, (s) => s.edits);
+  const shared = useStore(editorStore, (s) => s.shared);
   const current = examples.find((e) => e.id === exampleId);
+  const sharedEdited = shared !== null && shared.code !== shared.base;
   return (
     <label className="examples">
       <span className="examples__label">Example</span>
@@ -130,15 +139,17 @@ function ExamplesMenu() {
         className="examples__select"
         data-testid="toolbar.examples"
         aria-label="Examples"
-        value={exampleId ?? ""}
+        value={exampleId ?? SHARED_CODE_VALUE}
         title={current ? current.summary : "Code from a shared link"}
         onChange={(e) => openExample(e.target.value)}
       >
-        {exampleId === null && <option value="">Shared code{edited ? " (edited)" : ""}</option>}
+        {(exampleId === null || shared !== null) && (
+          <option value={SHARED_CODE_VALUE}>Shared code{sharedEdited ? " (edited)" : ""}</option>
+        )}
         {examples.map((ex) => (
           <option key={ex.id} value={ex.id} title={ex.summary}>
             {ex.title}
-            {ex.id === exampleId && edited ? " (edited)" : ""}
+            {edits[ex.id] !== undefined ? " (edited)" : ""}
           </option>
         ))}
       </select>

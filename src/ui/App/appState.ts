@@ -1,9 +1,11 @@
 /**
  * The app's editor store and the few actions the toolbar, the keyboard and Monaco
- * share (Run, Stop, Share, Export trace, pick an example).
+ * share (Run, Stop, Share, Export trace, pick an example), and the saving of the learner's work.
  */
 import { editorStore, runStore, uiStore } from "../../state";
-import { makeHash, makeLink } from "../../state/link";
+import { browserStorage, saveWorkAsItChanges } from "../../state/drafts";
+import { workOf } from "../../state/editorStore";
+import { makeHash, makeLink, parseHash } from "../../state/link";
 
 export { editorStore };
 
@@ -20,11 +22,59 @@ export function stopProgram() {
   void runStore.getState().stop();
 }
 
-/** Opens an example; a `#code=` link in the address bar no longer describes the page, so it goes. */
+/** The value of the Examples menu's "Shared code" entry. */
+export const SHARED_CODE_VALUE = "";
+
+/** Opens an example (or the shared code); a `#code=` link in the address bar no longer describes the page. */
 export function openExample(id: string) {
-  if (!editorStore.getState().loadExample(id)) return;
+  const editor = editorStore.getState();
+  if (!(id === SHARED_CODE_VALUE ? editor.openShared() : editor.loadExample(id))) return;
   uiStore.getState().setNotice(null);
+  clearLinkFromAddressBar();
+}
+
+function clearLinkFromAddressBar() {
   if (location.hash) history.replaceState(null, "", location.pathname + location.search);
+}
+
+/** Brings back the work a link or Revert replaced (the restore banner's button). */
+export function restoreWork() {
+  editorStore.getState().restore();
+  clearLinkFromAddressBar();
+}
+
+export const STORAGE_UNAVAILABLE_NOTICE =
+  "This browser is not keeping your code (its storage is off or full), so it would be lost on reload. Use Share to keep a link to it.";
+
+/**
+ * Saves the learner's work as they type, and at once when the page is hidden or left
+ * (pagehide fires on reload and close, visibilitychange on a tab switch, where a mobile
+ * browser may discard the page without another event).
+ *
+ * A `#code=` link describes the page until the learner edits the code: then it leaves
+ * the address bar, so that a reload opens their edits rather than the link again.
+ */
+export function keepWorkSaved(): () => void {
+  const saver = saveWorkAsItChanges(
+    { work: () => workOf(editorStore.getState()), subscribe: editorStore.subscribe },
+    browserStorage(),
+    { onUnavailable: () => uiStore.getState().setNotice(STORAGE_UNAVAILABLE_NOTICE) },
+  );
+  const unsubscribe = editorStore.subscribe((s, prev) => {
+    const typed = s.code !== prev.code && s.revision === prev.revision;
+    if (typed && parseHash(location.hash).kind === "code") clearLinkFromAddressBar();
+  });
+  const onHidden = () => {
+    if (document.visibilityState === "hidden") saver.flush();
+  };
+  window.addEventListener("pagehide", saver.flush);
+  document.addEventListener("visibilitychange", onHidden);
+  return () => {
+    window.removeEventListener("pagehide", saver.flush);
+    document.removeEventListener("visibilitychange", onHidden);
+    unsubscribe();
+    saver.dispose();
+  };
 }
 
 /** Follows links pasted into the address bar of an open page. */

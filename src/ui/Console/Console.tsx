@@ -1,11 +1,15 @@
 /**
  * The console: every process's output in one stream, each process in its own
  * colour, with a per-process filter, virtualised so a million lines scroll fine.
+ * Long lines wrap, as in a browser's devtools or Jupyter, so nothing needs sideways
+ * scrolling: the rows in view are drawn in one block, in flow, placed by the wrap layout
+ * (wrapLayout.ts), which the heights they are drawn at correct.
  */
 import {
   useCallback,
   useEffect,
   useLayoutEffect,
+  useMemo,
   useRef,
   useState,
   type CSSProperties,
@@ -14,25 +18,16 @@ import {
   type UIEvent,
 } from "react";
 import { useStore } from "zustand";
-import { processColor, runStore, uiStore, type ConsoleBuffer, type Lane } from "../../state";
+import { processColor, runStore, uiStore } from "../../state";
+import { LineRow, StatusLineRow } from "./ConsoleRows";
+import { LineCells, textCells } from "./lineCells";
 import { LineFilter } from "./lineFilter";
-import { clipSegments, displayText, formatCount, MAX_LINE_CHARS, shortName, WidestLine } from "./lineFormat";
-import { statusRows, type StatusRow } from "./statusLine";
+import { formatCount } from "./lineFormat";
+import { statusRows } from "./statusLine";
+import { PROBE_CHARS, ROW_H, useConsoleSize, useRowMeasure } from "./useWrapLayout";
 import { bottomScrollTop, isAtBottom, virtualWindow } from "./virtual";
+import { WrapLayout } from "./wrapLayout";
 import "./Console.css";
-
-/** Must match --con-row in Console.css. */
-const ROW_H = 22;
-
-interface ProcInfo {
-  name: string;
-  color: string;
-}
-
-function procInfo(byPid: ReadonlyMap<number, Lane>, pid: number): ProcInfo {
-  const lane = byPid.get(pid);
-  return { name: lane?.name ?? `pid ${pid}`, color: processColor(lane?.index ?? pid) };
-}
 
 export function Console(): JSX.Element {
   const version = useStore(runStore, (s) => s.version);
@@ -44,11 +39,12 @@ export function Console(): JSX.Element {
   const hidden = useStore(uiStore, (s) => s.hiddenPids);
 
   const [filter] = useState(() => new LineFilter());
-  // The widest row drawn so far in this run (in characters), so every row - and its sticky
-  // process tag - spans the full scroll width when the learner scrolls sideways.
-  const [widest] = useState(() => new WidestLine());
+  const [cells] = useState(() => new LineCells());
+  const [layout] = useState(() => new WrapLayout());
   const scrollRef = useRef<HTMLDivElement>(null);
-  const [viewportH, setViewportH] = useState(0);
+  const probeRef = useRef<HTMLSpanElement>(null);
+  const { height: viewportH, cols } = useConsoleSize(scrollRef, probeRef);
+  const { measureRef, tick } = useRowMeasure(layout);
   const [scrollTop, setScrollTop] = useState(0);
   const [follow, setFollow] = useState(true);
   const [seenBuffer, setSeenBuffer] = useState(buffer);
@@ -60,21 +56,25 @@ export function Console(): JSX.Element {
     setScrollTop(0);
   }
 
-  // The buffer grows in place; `version` (bumped per batch) is what tells us to look again.
+  // The buffer grows in place; `version` (bumped per batch) and the measured rows (`tick`)
+  // are what tell us to look again.
   void version;
+  void tick;
   const lines = filter.view(buffer, hidden);
+  // Another run or another filter: other rows, laid out afresh.
+  const layoutKey = useMemo(() => [buffer, hidden], [buffer, hidden]);
   const extra = statusRows(status, exitCode, syntaxReport);
   const rowCount = lines.count + extra.length;
-  const top = follow ? bottomScrollTop(rowCount, ROW_H, viewportH) : scrollTop;
-  const win = virtualWindow(rowCount, ROW_H, top, viewportH);
-
-  useEffect(() => {
-    const scroller = scrollRef.current;
-    if (!scroller) return;
-    const ro = new ResizeObserver(() => setViewportH(scroller.clientHeight));
-    ro.observe(scroller);
-    return () => ro.disconnect();
-  }, []);
+  const cellsOf = (row: number) =>
+    row < lines.count ? cells.of(buffer, lines.at(row)) : textCells(extra[row - lines.count]?.text ?? "");
+  // Only the last line of output (and the status rows after it) may change from here on.
+  layout.sync(layoutKey, rowCount, Math.max(0, lines.count - 1), cols, cellsOf);
+  const lineCount = layout.lineCount;
+  const top = follow ? bottomScrollTop(lineCount, ROW_H, viewportH) : scrollTop;
+  // The window is in visual lines; the rows drawn are those the lines belong to.
+  const win = virtualWindow(lineCount, ROW_H, top, viewportH);
+  const firstRow = layout.rowAtLine(win.first);
+  const endRow = win.last > win.first ? layout.rowAtLine(win.last - 1) + 1 : firstRow;
 
   // Keep the newest line in view while following (before paint, so nothing flickers).
   // Only when the rows changed: touching scrollTop forces a layout of the whole page,
@@ -82,7 +82,7 @@ export function Console(): JSX.Element {
   useLayoutEffect(() => {
     const scroller = scrollRef.current;
     if (follow && scroller) scroller.scrollTop = scroller.scrollHeight;
-  }, [follow, rowCount, viewportH, win.totalHeight]);
+  }, [follow, rowCount, lineCount, viewportH, win.totalHeight]);
 
   const onScroll = useCallback((e: UIEvent<HTMLDivElement>) => {
     const el = e.currentTarget;
@@ -113,27 +113,26 @@ export function Console(): JSX.Element {
 
   const lanes = timeline.lanes;
   const rows: JSX.Element[] = [];
-  let widestChars = widest.see(buffer, 0);
-  for (let r = win.first; r < win.last; r++) {
-    const y = r * ROW_H + win.offset;
+  const gen = layout.generation;
+  for (let r = firstRow; r < endRow; r++) {
+    const measured = { row: r, cells: cellsOf(r), measureRef };
     if (r < lines.count) {
       const li = lines.at(r);
-      widestChars = widest.see(buffer, lineChars(buffer, li));
       const prev = r > 0 && r - 1 < lines.count ? lines.at(r - 1) : -1;
       rows.push(
         <LineRow
-          key={`l${li}`}
+          key={`l${li}.${gen}`}
           buffer={buffer}
           line={li}
           prevLine={prev}
           hidden={hidden}
           byPid={timeline.byPid}
-          top={y}
+          {...measured}
         />,
       );
     } else {
       const s = extra[r - lines.count];
-      if (s) rows.push(<StatusLineRow key={`s${r - lines.count}`} row={s} top={y} />);
+      if (s) rows.push(<StatusLineRow key={`s${r - lines.count}.${gen}`} status={s} {...measured} />);
     }
   }
 
@@ -202,12 +201,15 @@ export function Console(): JSX.Element {
           onScroll={onScroll}
           onKeyDown={onKeyDown}
         >
-          <div
-            className="con-content"
-            style={{ height: win.totalHeight, width: `calc(var(--con-gutter) + ${widestChars + 2}ch)` }}
-          >
-            {rows}
+          <div className="con-content" style={{ height: win.totalHeight }}>
+            <div className="con-rows" style={{ top: layout.lineOf(firstRow) * ROW_H + win.offset }}>
+              {rows}
+            </div>
           </div>
+          {/* One cell of the console's font, PROBE_CHARS times: how many fit in a row. */}
+          <span className="con-probe" aria-hidden="true">
+            <span ref={probeRef}>{"0".repeat(PROBE_CHARS)}</span>
+          </span>
           {empty && (
             <div className="con-empty">
               {status === "running" ? "Waiting for output…" : "Output from every process appears here. Press Run."}
@@ -224,87 +226,8 @@ export function Console(): JSX.Element {
   );
 }
 
-/** Characters a row will draw (capped like clipSegments, plus room for the "more" note). */
-function lineChars(buffer: ConsoleBuffer, line: number): number {
-  const [s, e] = buffer.lineRange(line);
-  let n = 0;
-  for (let k = s; k < e && n <= MAX_LINE_CHARS; k++) n += (buffer.segText[k] ?? "").length;
-  return n > MAX_LINE_CHARS ? MAX_LINE_CHARS + 32 : n;
-}
-
 /** Double-clicking the only visible process shows everyone again. */
 function soloTarget(hidden: ReadonlySet<number>, allPids: readonly number[], pid: number): number | null {
   const soloAlready = !hidden.has(pid) && allPids.every((p) => p === pid || hidden.has(p));
   return soloAlready ? null : pid;
-}
-
-interface LineRowProps {
-  buffer: ConsoleBuffer;
-  line: number;
-  prevLine: number;
-  hidden: ReadonlySet<number>;
-  byPid: ReadonlyMap<number, Lane>;
-  top: number;
-}
-
-function LineRow({ buffer, line, prevLine, hidden, byPid, top }: LineRowProps): JSX.Element {
-  const [s, e] = buffer.lineRange(line);
-  const texts: string[] = [];
-  const pids: number[] = [];
-  const streams: number[] = [];
-  for (let k = s; k < e; k++) {
-    texts.push(buffer.segText[k] ?? "");
-    pids.push(buffer.segPid[k] ?? -1);
-    streams.push(buffer.segStream[k] ?? 1);
-  }
-  // The line belongs to its first visible writer (others may have interleaved mid-line).
-  const ownerIdx = Math.max(
-    0,
-    pids.findIndex((p) => !hidden.has(p)),
-  );
-  const owner = pids[ownerIdx] ?? -1;
-  const info = procInfo(byPid, owner);
-  const prevOwner = prevLine >= 0 ? (buffer.segPid[buffer.lineRange(prevLine)[0]] ?? -2) : -2;
-  const hasErr = streams.includes(2);
-  const writers = [...new Set(pids)].map((p) => procInfo(byPid, p).name);
-  const { pieces, omitted } = clipSegments(texts);
-
-  return (
-    <div
-      className={`con-row${hasErr ? " err" : ""}`}
-      style={{ top, "--pc": info.color } as CSSProperties}
-      data-testid="console.line"
-      data-pid={owner}
-      data-stream={hasErr ? 2 : 1}
-    >
-      {/* The tag's text is CSS-generated (data-tag) so the row's text content is exactly the output. */}
-      <span
-        className={`con-tag${prevOwner === owner ? " repeat" : ""}`}
-        data-tag={shortName(info.name)}
-        title={`${writers.join(", ")}${hasErr ? " (stderr)" : ""}`}
-      />
-      <span className="con-text">
-        {pieces.map((p) => {
-          const pid = pids[p.index] ?? -1;
-          if (hidden.has(pid)) return null;
-          const err = streams[p.index] === 2;
-          return (
-            <span key={p.index} className={err ? "seg stderr" : "seg"} style={{ color: procInfo(byPid, pid).color }}>
-              {displayText(p.text)}
-            </span>
-          );
-        })}
-        {omitted > 0 && <span className="con-more"> … {formatCount(omitted)} more characters</span>}
-      </span>
-    </div>
-  );
-}
-
-function StatusLineRow({ row, top }: { row: StatusRow; top: number }): JSX.Element {
-  return (
-    <div className={`con-row con-status ${row.tone}`} style={{ top }} data-testid="console.status">
-      <span className="con-tag" aria-hidden="true" />
-      <span className="con-text">{displayText(row.text)}</span>
-    </div>
-  );
 }

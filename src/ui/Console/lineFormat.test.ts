@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { clipSegments, displayText, shortName, WidestLine } from "./lineFormat";
+import { clipSegments, displayText, shortName } from "./lineFormat";
 import { statusRows } from "./statusLine";
 
 describe("clipSegments", () => {
@@ -53,15 +53,5 @@ describe("statusRows", () => {
         (r) => r.text,
       ),
     ).toEqual(['  File "main.ts", line 3', "    x = ", "      ^", "SyntaxError: oops"]);
-  });
-});
-
-describe("WidestLine", () => {
-  it("keeps the maximum per owner", () => {
-    const w = new WidestLine();
-    const a = {};
-    expect(w.see(a, 10)).toBe(10);
-    expect(w.see(a, 4)).toBe(10);
-    expect(w.see({}, 3)).toBe(3);
   });
 });

@@ -38,11 +38,15 @@ export function clipSegments(
   return { pieces, omitted };
 }
 
-/** Tabs as spaces and other control characters made visible, so the row stays one line high. */
+/** Spaces a tab is drawn as. */
+export const TAB_WIDTH = 4;
+const TAB_SPACES = " ".repeat(TAB_WIDTH);
+
+/** Tabs as spaces and other control characters made visible (each one cell wide). */
 export function displayText(text: string): string {
   return (
     text
-      .replace(/\t/g, "    ")
+      .replace(/\t/g, TAB_SPACES)
       .replace(/\r/g, "")
       // eslint-disable-next-line no-control-regex
       .replace(/[\u0000-\u0008\u000b-\u001f\u007f]/g, "\ufffd")
@@ -61,20 +65,4 @@ export function shortName(name: string): string {
 
 export function formatCount(n: number): string {
   return n.toLocaleString("en-US");
-}
-
-/** Remembers the widest row (in characters) drawn for one buffer; starts over for a new one. */
-export class WidestLine {
-  private owner: unknown = null;
-  private chars = 0;
-
-  /** Notes a row of `chars` characters drawn from `owner`; returns the widest so far. */
-  see(owner: unknown, chars: number): number {
-    if (owner !== this.owner) {
-      this.owner = owner;
-      this.chars = 0;
-    }
-    if (chars > this.chars) this.chars = chars;
-    return this.chars;
-  }
 }

@@ -68,7 +68,8 @@ function configureOnce() {
     colors: {
       "editor.background": "#0d1117",
       "editor.foreground": "#e6ecf5",
-      "editorLineNumber.foreground": "#5c6a85",
+      // 5.5:1 on the background (WCAG AA asks 4.5:1; #5c6a85 was 3.47:1), still quieter than the active line's.
+      "editorLineNumber.foreground": "#7d8ba6",
       "editorLineNumber.activeForeground": "#c9d4e8",
       "editor.lineHighlightBackground": "#17203380",
       "editor.lineHighlightBorder": "#00000000",
@@ -156,20 +157,30 @@ export function mountEditor(host: HTMLElement, { store, ui, onRun }: MountOption
 
   // Learner edits flow into the store; the store's replacements (examples, links) flow back.
   const onEdit = model.onDidChangeContent(() => store.getState().setCode(model.getValue()));
-  const applyExternal = (code: string) => {
+  /**
+   * Undo history belongs to one place (an example, the shared code): another place's
+   * code starts a fresh history, or Ctrl+Z would pour the last place's code into this
+   * one (each place keeps its own edits in the store). Within a place (Revert, Restore)
+   * it is an edit, so Ctrl+Z brings the learner's code back.
+   */
+  const applyExternal = (code: string, otherPlace: boolean) => {
     if (code === model.getValue()) return;
-    // An edit rather than setValue keeps Undo: Ctrl+Z brings the learner's code back.
-    editor.pushUndoStop();
-    editor.executeEdits("playground.load", [{ range: model.getFullModelRange(), text: code, forceMoveMarkers: true }]);
-    editor.pushUndoStop();
+    if (otherPlace) model.setValue(code);
+    else {
+      editor.pushUndoStop();
+      editor.executeEdits("playground.load", [
+        { range: model.getFullModelRange(), text: code, forceMoveMarkers: true },
+      ]);
+      editor.pushUndoStop();
+    }
     editor.setPosition({ lineNumber: 1, column: 1 });
     editor.revealLine(1);
   };
   const unsubCode = store.subscribe((s, prev) => {
-    if (s.revision !== prev.revision) applyExternal(s.code);
+    if (s.revision !== prev.revision) applyExternal(s.code, s.exampleId !== prev.exampleId || s.origin !== prev.origin);
   });
   // The store may have changed between the module loading and now.
-  applyExternal(store.getState().code);
+  applyExternal(store.getState().code, true);
 
   // Syntax errors from the kernel's check (or from Run) as a marker of their own.
   const errorLine = editor.createDecorationsCollection();

@@ -117,7 +117,8 @@ export function Inspector(): JSX.Element | null {
           </span>
         </div>
       </div>
-      <div className="insp-items-wrap">
+      {/* It scrolls, so it takes focus: the arrow keys then scroll a long list without a mouse. */}
+      <div className="insp-items-wrap" role="region" aria-label={`Items inside ${obj.label}`} tabIndex={0}>
         {pipe ? (
           <>
             <ItemList title="end 1 → end 2" {...lists[0]!} at={at} byPid={byPid} />
@@ -135,7 +136,15 @@ function Gauge({ obj, n }: { obj: ChannelObject; n: number }): JSX.Element | nul
   if (obj.maxsize === null) return null;
   const full = n >= obj.maxsize;
   return (
-    <div className={`insp-gauge${full ? " full" : ""}`} aria-label={`${n} of ${obj.maxsize} slots used`}>
+    <div
+      className={`insp-gauge${full ? " full" : ""}`}
+      role="meter"
+      aria-label="Slots used"
+      aria-valuemin={0}
+      aria-valuemax={obj.maxsize}
+      aria-valuenow={Math.min(n, obj.maxsize)}
+      aria-valuetext={`${n} of ${obj.maxsize} slots used${full ? ", full" : ""}`}
+    >
       {obj.maxsize <= 16 ? (
         Array.from({ length: obj.maxsize }, (_, i) => <span key={i} className={`insp-slot${i < n ? " used" : ""}`} />)
       ) : (
