@@ -1,6 +1,6 @@
 import { expect, type Locator, type Page } from "@playwright/test";
 
-export type RunStatus = "idle" | "running" | "stopping" | "finished" | "stopped" | "syntax-error";
+export type RunStatus = "idle" | "running" | "stopping" | "finished" | "stopped" | "deadlocked" | "syntax-error";
 
 /** The bar across the top: Run, Stop, the run's status, the Examples menu. */
 export class ToolbarPanel {
@@ -45,6 +45,16 @@ export class ToolbarPanel {
           .filter((o) => o.value !== "")
           .map((o) => ({ value: o.value, label: (o.textContent ?? "").trim() })),
       );
+  }
+
+  /** The Examples menu's groups (optgroups), in menu order, each with its options' values. */
+  async exampleGroups(): Promise<{ label: string; values: string[] }[]> {
+    return this.examples.locator("optgroup").evaluateAll((groups) =>
+      (groups as HTMLOptGroupElement[]).map((g) => ({
+        label: g.label,
+        values: [...g.querySelectorAll("option")].map((o) => o.value),
+      })),
+    );
   }
 
   async selectExample(value: string): Promise<void> {

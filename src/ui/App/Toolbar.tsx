@@ -1,6 +1,6 @@
 import { useEffect, useRef, useState } from "react";
 import { useStore } from "zustand";
-import { examples } from "../../examples";
+import { examples, topics } from "../../examples";
 import { runStore } from "../../state";
 import type { RunStatus } from "../../state";
 import { editorStore, openExample, runProgram, shareLink, stopProgram } from "./appState";
@@ -127,11 +127,17 @@ function ExamplesMenu() {
         onChange={(e) => openExample(e.target.value)}
       >
         {exampleId === null && <option value="">Shared code{edited ? " (edited)" : ""}</option>}
-        {examples.map((ex) => (
-          <option key={ex.id} value={ex.id} title={ex.summary}>
-            {ex.title}
-            {ex.id === exampleId && edited ? " (edited)" : ""}
-          </option>
+        {topics.map((topic) => (
+          <optgroup key={topic} label={topic}>
+            {examples
+              .filter((ex) => ex.topic === topic)
+              .map((ex) => (
+                <option key={ex.id} value={ex.id} title={ex.summary}>
+                  {ex.title}
+                  {ex.id === exampleId && edited ? " (edited)" : ""}
+                </option>
+              ))}
+          </optgroup>
         ))}
       </select>
     </label>
