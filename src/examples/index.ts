@@ -16,6 +16,10 @@ import joinableQueue from "./joinable-queue.ts?raw";
 import lock from "./lock.ts?raw";
 import rlock from "./rlock.ts?raw";
 import semaphore from "./semaphore.ts?raw";
+import event from "./event.ts?raw";
+import condition from "./condition.ts?raw";
+import barrier from "./barrier.ts?raw";
+import valueRace from "./value-race.ts?raw";
 import diningPhilosophersDeadlock from "./dining-philosophers-deadlock.ts?raw";
 import diningPhilosophers from "./dining-philosophers.ts?raw";
 
@@ -124,6 +128,35 @@ export const examples: Example[] = [
     topic: "Synchronisation",
     summary: "A Semaphore(2) lets at most two of five workers in at once; a BoundedSemaphore refuses an extra release.",
     source: semaphore,
+  },
+  {
+    id: "event",
+    title: "Event: a start signal",
+    topic: "Synchronisation",
+    summary: "Runners block in wait() until the main process calls set(); an impatient one waits with a timeout.",
+    source: event,
+  },
+  {
+    id: "condition",
+    title: "Condition: wait_for() and notify()",
+    topic: "Synchronisation",
+    summary: "Customers wait_for() a loaf on a shared shelf, and the baker notify()s one of them for each loaf.",
+    source: condition,
+  },
+  {
+    id: "barrier",
+    title: "Barrier: phases in step",
+    topic: "Synchronisation",
+    summary: "Three workers meet at a Barrier after each phase, and its action runs once each time it opens.",
+    source: barrier,
+  },
+  {
+    id: "value-race",
+    title: "Value: lost updates and get_lock()",
+    topic: "Synchronisation",
+    summary:
+      "Two processes add 1 to a shared Value 10,000 times each: without the lock updates are lost, with get_lock() the total is 20,000.",
+    source: valueRace,
   },
   {
     id: "dining-philosophers-deadlock",
