@@ -1,9 +1,22 @@
 /**
- * The Examples menu: the default example runs from the Run button, and every example
- * loads into the editor and runs to the end.
+ * The Examples menu: the default example runs from the Run button, the menu groups the
+ * examples by topic, and every example loads into the editor and runs to the end.
  */
 import { expect, test } from "./fixtures";
-import { exampleSource } from "./support/snippets";
+import { escapeRegExp, exampleSource } from "./support/snippets";
+
+/** The example that deadlocks on purpose: the run ends "Deadlocked", with the report. */
+const DEADLOCKS = "dining-philosophers-deadlock";
+
+/**
+ * Examples written ahead of the runtime: each uses a class that is being implemented on
+ * another branch and still raises NotImplementedError here. When the class lands, its
+ * examples run to the end and this test fails for them: take their ids out of this map.
+ */
+const AWAITING_RUNTIME = new Map([
+  ["condition", "RawValue"],
+  ["value-race", "Value"],
+]);
 
 test.describe("Examples", () => {
   test("the default example (Process basics) runs from the Run button", async ({ app }) => {
@@ -35,8 +48,19 @@ test.describe("Examples", () => {
     await expect(app.console.linesOf(childPid)).toHaveCount(1);
   });
 
+  test("the menu groups the examples by topic", async ({ app }) => {
+    await app.goto();
+    const groups = await app.toolbar.exampleGroups();
+    expect(groups.map((g) => g.label)).toEqual(["Processes", "Queues and pipes", "Synchronisation"]);
+    const ids = (label: string) => groups.find((g) => g.label === label)?.values ?? [];
+    expect(ids("Processes")[0]).toBe("process-basics");
+    expect(ids("Queues and pipes")).toContain("pipe");
+    expect(ids("Synchronisation").slice(0, 2)).toEqual(["lock", "rlock"]);
+    expect(ids("Synchronisation").slice(-2)).toEqual([DEADLOCKS, "dining-philosophers"]);
+  });
+
   test("every example loads into the editor and runs to the end", async ({ app }) => {
-    test.setTimeout(150_000);
+    test.setTimeout(300_000);
     await app.goto();
     const options = await app.toolbar.exampleOptions();
     expect(options.length).toBeGreaterThan(1);
@@ -51,8 +75,23 @@ test.describe("Examples", () => {
         await expect.poll(() => app.editor.visibleText()).toContain(firstLines);
 
         await app.run();
-        await app.expectFinished(0, 60_000);
-        await expect(app.console.statusRows.last()).toContainText(/finished with exit code 0/);
+        const missing = AWAITING_RUNTIME.get(option.value);
+        if (option.value === DEADLOCKS) {
+          // Every philosopher waits for a fork its neighbour holds: the run is ended and explained.
+          await app.waitForStatus("deadlocked", 60_000);
+          await app.console.expectLine(/^Deadlock: every process is waiting/);
+          await app.console.expectLine(/^ {2}The cycle: philosopher-1 → Lock-2 → philosopher-2 → .* → philosopher-1$/);
+          await expect(app.console.statusRows.last()).toContainText(/deadlocked/);
+        } else if (missing !== undefined) {
+          await app.waitForStatus("finished", 60_000);
+          const stale = `multiprocessing.${missing} works now: take "${option.value}" out of AWAITING_RUNTIME`;
+          expect(await app.toolbar.exitCode(), stale).toBe(1);
+          const notYet = `NotImplementedError: multiprocessing.${missing} is not available in this version`;
+          await app.console.expectLine(new RegExp(`^${escapeRegExp(notYet)}`));
+        } else {
+          await app.expectFinished(0, 60_000);
+          await expect(app.console.statusRows.last()).toContainText(/finished with exit code 0/);
+        }
         await expect(app.timeline.lanes.first()).toHaveAttribute("aria-label", "MainProcess");
 
         if (option.value === "exit-codes") {

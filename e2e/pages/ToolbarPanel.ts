@@ -1,7 +1,7 @@
 import { readFile } from "node:fs/promises";
 import { expect, type Locator, type Page } from "@playwright/test";
 
-export type RunStatus = "idle" | "running" | "stopping" | "finished" | "stopped" | "syntax-error";
+export type RunStatus = "idle" | "running" | "stopping" | "finished" | "stopped" | "deadlocked" | "syntax-error";
 
 /** Where a toolbar control lies, in CSS pixels. */
 export interface ControlBox {
@@ -111,6 +111,16 @@ export class ToolbarPanel {
   async optionLabel(value: string): Promise<string> {
     const label = await this.examples.locator(`option[value="${value}"]`).textContent();
     return (label ?? "").trim();
+  }
+
+  /** The Examples menu's groups (optgroups), in menu order, each with its options' values. */
+  async exampleGroups(): Promise<{ label: string; values: string[] }[]> {
+    return this.examples.locator("optgroup").evaluateAll((groups) =>
+      (groups as HTMLOptGroupElement[]).map((g) => ({
+        label: g.label,
+        values: [...g.querySelectorAll("option")].map((o) => o.value),
+      })),
+    );
   }
 
   async selectExample(value: string): Promise<void> {

@@ -1,6 +1,6 @@
 import { useEffect, useRef, useState } from "react";
 import { useStore } from "zustand";
-import { examples } from "../../examples";
+import { examples, topics } from "../../examples";
 import { runStore } from "../../state";
 import type { RunStatus } from "../../state";
 import {
@@ -146,11 +146,17 @@ function ExamplesMenu() {
         {(exampleId === null || shared !== null) && (
           <option value={SHARED_CODE_VALUE}>Shared code{sharedEdited ? " (edited)" : ""}</option>
         )}
-        {examples.map((ex) => (
-          <option key={ex.id} value={ex.id} title={ex.summary}>
-            {ex.title}
-            {edits[ex.id] !== undefined ? " (edited)" : ""}
-          </option>
+        {topics.map((topic) => (
+          <optgroup key={topic} label={topic}>
+            {examples
+              .filter((ex) => ex.topic === topic)
+              .map((ex) => (
+                <option key={ex.id} value={ex.id} title={ex.summary}>
+                  {ex.title}
+                  {edits[ex.id] !== undefined ? " (edited)" : ""}
+                </option>
+              ))}
+          </optgroup>
         ))}
       </select>
     </label>
