@@ -18,7 +18,10 @@ import { killAll, killGroup, runChecked, startServer, waitExit } from "./proc";
 import { buildReport, formatTable } from "./table";
 import { Playground } from "./workloads";
 
-const PORT = 4392;
+/** The preview server's port; BENCH_PORT lets two benches run at once on one machine. */
+const PORT = Number(process.env.BENCH_PORT ?? 4392);
+if (!Number.isInteger(PORT) || PORT <= 0)
+  throw new Error(`BENCH_PORT must be a port number, got ${process.env.BENCH_PORT}`);
 const BASE_URL = `http://localhost:${PORT}/`;
 const repoRoot = resolve(dirname(fileURLToPath(import.meta.url)), "..");
 const quick = process.argv.includes("--quick");
