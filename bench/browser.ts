@@ -7,6 +7,7 @@
 import { existsSync } from "node:fs";
 import LZString from "lz-string";
 import { chromium, type Browser, type Page } from "playwright-core";
+import { lastBench, type Bench } from "./benchLine";
 
 const SYSTEM_CHROMIUM = "/usr/bin/chromium";
 const ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update"];
@@ -66,13 +67,6 @@ export interface RunMeasure {
   /** The page's main thread during the run: long tasks (> 50 ms), their total and the longest, ms. */
   longTasks: { count: number; totalMs: number; longestMs: number };
   bench: Bench;
-}
-
-export interface Bench {
-  name: string;
-  value: number;
-  /** Extra `key=value` fields after the value. */
-  fields: Record<string, number>;
 }
 
 interface PageRecord {
@@ -202,26 +196,13 @@ function instrument(targetLines: number | null): void {
   (window as unknown as { __bench: unknown }).__bench = { rec, done };
 }
 
-const BENCH_RE = /^BENCH\s+(\S+)\s+(-?[\d.]+(?:e[+-]?\d+)?)((?:\s+\w+=-?[\d.]+)*)\s*$/i;
-
-function parseFields(s: string): Record<string, number> {
-  const fields: Record<string, number> = {};
-  for (const kv of s.trim().split(/\s+/)) {
-    const [k, v] = kv.split("=");
-    if (k && v !== undefined) fields[k] = Number(v);
-  }
-  return fields;
-}
-
 /** The last BENCH line on screen (the snippets print it last, so it is at the bottom). */
 async function readBench(page: Page): Promise<Bench> {
   const deadline = Date.now() + 5000;
   for (;;) {
     const tail = await consoleTail(page);
-    for (let i = tail.length - 1; i >= 0; i--) {
-      const m = BENCH_RE.exec(tail[i] ?? "");
-      if (m) return { name: m[1] as string, value: Number(m[2]), fields: parseFields(m[3] ?? "") };
-    }
+    const bench = lastBench(tail);
+    if (bench) return bench;
     if (Date.now() > deadline) throw new Error(`no BENCH line in the console; its tail:\n${tail.join("\n")}`);
     await page.waitForTimeout(100);
   }

@@ -4,11 +4,16 @@
  * are on disk. Each measures itself with time.perf_counter() and prints one
  * `BENCH <name> <value> [key=value ...]` line last.
  */
+import { fileURLToPath } from "node:url";
 import { readRepoFile } from "../src/runtime/programs";
 
 const program = (name: string) => readRepoFile(`bench/programs/${name}.ts`);
 
 export const SPAWN_JOIN = program("spawn-join");
+/** A1's start+joins, read from the program, so CPython's twin is given the same number. */
+export const SPAWN_JOIN_N = numberConst(SPAWN_JOIN, "N_SPAWN");
+/** The A1 program's path, for the CLI (`mp-playground run FILE.ts`). */
+export const SPAWN_JOIN_PATH = fileURLToPath(new URL("programs/spawn-join.ts", import.meta.url));
 export const PRINT_LINES = program("print-lines");
 /** P1's lines per child, read from the program, so CPython's twin is given the same number. */
 export const PRINT_LINES_PER_PROC = numberConst(PRINT_LINES, "LINES_PER_PROC");
@@ -36,7 +41,7 @@ function numberConst(source: string, name: string): number {
 }
 
 /** The program with the value of one const replaced, on the same line (line numbers stay). */
-function withConst(source: string, name: string, value: string): string {
+export function withConst(source: string, name: string, value: string): string {
   const m = findConst(source, name);
   const line = `const ${name}${m[1] ?? ""} = ${value};`;
   return source.slice(0, m.index) + line + source.slice(m.index + m[0].length);

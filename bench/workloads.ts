@@ -1,12 +1,12 @@
 /**
- * The browser workloads A1, A2, A3 and P1 in one page of the playground, one run per call,
+ * The browser workloads A1, P1, A2 and A3 in one page of the playground, one run per call,
  * so run.ts can interleave them with the CPython repetitions.
  */
 import type { Browser, Page } from "playwright-core";
 import { loadSnippet, openPlayground, runOnce } from "./browser";
 import type { ChannelBench } from "./cpython";
 import { PIPE_ONE_WAY, PIPE_PING_PONG, PRINT_LINES, PRINT_LINES_PER_PROC, queueProgram, SPAWN_JOIN } from "./programs";
-import { stats, type Stats } from "./stats";
+import { PERCENTILES, percentileSeries, percentileStats, stats, statsOf, type Percentiles, type Stats } from "./stats";
 
 export const PRINT_TOTAL_LINES = 2 * PRINT_LINES_PER_PROC;
 /**
@@ -18,11 +18,12 @@ const SETTLE_MS = 1500;
 
 export interface BrowserResults {
   userAgent: string;
-  /** A1: ms per start+join, one value per run of the snippet (each after 2 warm-up rounds). */
+  /** A1: mean ms per start+join, one value per run of the snippet (each after 2 warm-up rounds). */
   spawnJoin: Stats;
-  /** A1: mean ms spent inside start() per process, and the slowest single start+join of a run. */
+  /** A1: mean ms spent inside start() per process. */
   spawnJoinInStart: Stats;
-  spawnJoinSlowest: Stats;
+  /** A1: p50, p95 and max of a run's single start+joins, ms. */
+  spawnJoinEach: Percentiles;
   /** P1: click on Run until all 100,000 lines are in the console and painted, ms. */
   printShown: Stats;
   /** P1: click until the status pill says finished, ms. */
@@ -62,7 +63,8 @@ const series = <K extends string>(...keys: K[]) =>
   Object.fromEntries(keys.map((k) => [k, [] as number[]])) as Record<K, number[]>;
 
 export class Playground {
-  private readonly a1 = series("value", "inStart", "slowest");
+  private readonly a1 = series("value", "inStart");
+  private readonly a1Each = percentileSeries();
   private readonly p1 = series(
     "shown",
     "finished",
@@ -101,9 +103,10 @@ export class Playground {
     const m = await runOnce(this.page, { targetLines: null, timeoutMs: 60_000 });
     expectBench(m.bench.name, "spawn_join_ms");
     this.a1.value.push(m.bench.value);
-    this.a1.inStart.push(m.bench.fields.start_ms ?? NaN);
-    this.a1.slowest.push(m.bench.fields.slowest_ms ?? NaN);
-    return `${m.bench.value.toFixed(2)} ms/proc (in start() ${m.bench.fields.start_ms} ms, slowest ${m.bench.fields.slowest_ms} ms; run took ${m.finishedMs.toFixed(0)} ms)`;
+    const f = m.bench.fields;
+    this.a1.inStart.push(f.start_ms ?? NaN);
+    for (const q of PERCENTILES) this.a1Each[q].push(f[`${q}_ms`] ?? NaN);
+    return `${m.bench.value.toFixed(2)} ms/proc, each p50 ${f.p50_ms} / p95 ${f.p95_ms} / max ${f.max_ms} ms (in start() ${f.start_ms} ms; run took ${m.finishedMs.toFixed(0)} ms)`;
   }
 
   /** One run of an A2/A3 snippet; returns its figure and a line for the progress log. */
@@ -161,7 +164,7 @@ export class Playground {
       userAgent: this.userAgent,
       spawnJoin: a("value"),
       spawnJoinInStart: a("inStart"),
-      spawnJoinSlowest: a("slowest"),
+      spawnJoinEach: percentileStats(this.a1Each),
       printShown: p("shown"),
       printFinished: p("finished"),
       printInProgram: p("inner"),
@@ -174,18 +177,8 @@ export class Playground {
         longTasksMs: p("longTasks"),
         longestTaskMs: p("longest"),
       },
-      channels: {
-        queue_ints: stats(this.ch.queue_ints),
-        queue_bytes: stats(this.ch.queue_bytes),
-        pipe: stats(this.ch.pipe),
-        pingpong: stats(this.ch.pingpong),
-      },
-      channelsFinished: {
-        queue_ints: stats(this.chFinished.queue_ints),
-        queue_bytes: stats(this.chFinished.queue_bytes),
-        pipe: stats(this.chFinished.pipe),
-        pingpong: stats(this.chFinished.pingpong),
-      },
+      channels: statsOf(this.ch),
+      channelsFinished: statsOf(this.chFinished),
       pageErrors: [...this.errors],
     };
   }
