@@ -1,5 +1,6 @@
 /**
- * The line every bench program prints last, `BENCH <name> <value> [key=value ...]`.
+ * The line every bench program prints last, `BENCH <name> <value> [key=value ...]`, and
+ * the error a program dies of when it uses what this version of the runtime lacks.
  */
 
 export interface Bench {
@@ -30,4 +31,13 @@ export function lastBench(lines: readonly string[]): Bench | null {
     if (b) return b;
   }
   return null;
+}
+
+/**
+ * Whether a failed run's output says a name of `multiprocessing` is missing from this
+ * runtime (src/runtime/modules/multiprocessing.ts raises, e.g.
+ * `NotImplementedError: multiprocessing.Value is not available in this version of the playground yet`).
+ */
+export function saysNotAvailable(output: string): boolean {
+  return /NotImplementedError: multiprocessing\.\w+ is not available/.test(output);
 }

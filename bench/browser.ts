@@ -82,6 +82,17 @@ interface PageRecord {
   longTasks: { count: number; totalMs: number; longestMs: number };
 }
 
+/** A run that did not finish with exit code 0; `tail` is the end of its console. */
+export class RunFailed extends Error {
+  constructor(
+    readonly status: string,
+    readonly exitCode: string | null,
+    readonly tail: string[],
+  ) {
+    super(`run ended ${status} with exit code ${exitCode}; console tail:\n${tail.join("\n")}`);
+  }
+}
+
 /** Clicks Run once and measures; throws unless the run finishes with exit code 0 and prints a BENCH line. */
 export async function runOnce(
   page: Page,
@@ -99,9 +110,7 @@ export async function runOnce(
   const countText = (await page.locator(".con-count").textContent()) ?? "";
   const lineCount = Number(countText.replace(/[^\d]/g, ""));
   const tail = await consoleTail(page);
-  if (rec.status !== "finished" || rec.exitCode !== "0") {
-    throw new Error(`run ended ${rec.status} with exit code ${rec.exitCode}; console tail:\n${tail.join("\n")}`);
-  }
+  if (rec.status !== "finished" || rec.exitCode !== "0") throw new RunFailed(rec.status, rec.exitCode, tail);
   const bench = await readBench(page);
   const ms = (t: number) => t - rec.t0;
   return {

@@ -5,7 +5,7 @@
 import { existsSync } from "node:fs";
 import { join } from "node:path";
 import { run, runChecked } from "./proc";
-import { PRINT_LINES_PER_PROC, SPAWN_JOIN_N } from "./programs";
+import { PRINT_LINES_PER_PROC, SPAWN_JOIN_N, SYNC_PROGRAMS, type SyncBench } from "./programs";
 import {
   PERCENTILES,
   percentileSeries,
@@ -63,6 +63,8 @@ export interface CpythonResults {
   channels: Record<ChannelBench, Stats>;
   /** Whether this machine's environment had PYTHONUNBUFFERED set (the twins run without it). */
   envHadUnbuffered: boolean;
+  /** L1 ops/s, L2 ns per acquire+release, V1 ns per increment (bench/python/locks.py, default start method). */
+  sync: Record<SyncBench, Stats>;
   /** `python3 -c "import multiprocessing"` launch..exit, ms. */
   startupMs: Stats;
 }
@@ -81,6 +83,7 @@ export class Cpython {
     spawn: percentileSeries(),
     forkserver: percentileSeries(),
   };
+  private readonly sync: Record<SyncBench, number[]> = { lock_contended: [], lock_uncontended: [], value_incr: [] };
   private readonly printLines: Record<PrintVariant, number[]> = { fork: [], spawn: [], "fork-unbuffered": [] };
   private readonly printLinesPipe: Record<PrintVariant, number[]> = { fork: [], spawn: [], "fork-unbuffered": [] };
   private readonly channels: Record<ChannelBench, number[]> = {
@@ -135,6 +138,16 @@ export class Cpython {
       return { mean, ...each };
     };
     return { fork: one("fork"), spawn: one("spawn"), forkserver: one("forkserver") };
+  }
+
+  /** One repetition of L1, L2 or V1 (bench/python/locks.py), with the playground program's count. */
+  async syncOnce(which: SyncBench): Promise<number> {
+    const args = [join(this.dir, "locks.py"), "--only", which, "--n", String(SYNC_PROGRAMS[which].n)];
+    const r = await runChecked(PY, args, { cwd: this.repoRoot, timeoutMs: 120_000, env: pythonEnv(false) });
+    const out = JSON.parse(r.stdout.trim().split("\n").pop() ?? "{}") as { python: string; value: number };
+    this.python = out.python;
+    this.sync[which].push(out.value);
+    return out.value;
   }
 
   /** One repetition of one A2/A3 workload (cpython_mp.py's functions when present). */
@@ -197,6 +210,7 @@ export class Cpython {
       startupMs: this.startup,
       channelsSource: this.channelsSource,
       channels: statsOf(this.channels),
+      sync: statsOf(this.sync),
       envHadUnbuffered: process.env.PYTHONUNBUFFERED !== undefined,
     };
   }

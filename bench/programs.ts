@@ -20,6 +20,23 @@ export const PRINT_LINES_PER_PROC = numberConst(PRINT_LINES, "LINES_PER_PROC");
 export const PIPE_ONE_WAY = program("pipe-one-way");
 export const PIPE_PING_PONG = program("pipe-ping-pong");
 
+/**
+ * L1, L2 and V1: a Lock contended by two processes, an uncontended Lock, a locked Value
+ * increment; each program with the count its CPython twin (bench/python/locks.py) is given.
+ */
+export type SyncBench = "lock_contended" | "lock_uncontended" | "value_incr";
+export const SYNC_BENCHES: readonly SyncBench[] = ["lock_contended", "lock_uncontended", "value_incr"];
+export const SYNC_PROGRAMS: Record<SyncBench, { code: string; n: number }> = {
+  lock_contended: countedProgram("lock-contended", "N_LOCK"),
+  lock_uncontended: countedProgram("lock-uncontended", "N_PAIRS"),
+  value_incr: countedProgram("value-increment", "N_INCR"),
+};
+
+function countedProgram(name: string, countConst: string): { code: string; n: number } {
+  const code = program(name);
+  return { code, n: numberConst(code, countConst) };
+}
+
 export type QueuePayload = "ints" | "bytes";
 
 /** A2 with small ints or 1 KB byte strings: the program with its PAYLOAD set. */

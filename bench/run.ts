@@ -16,6 +16,7 @@ import { launchBrowser } from "./browser";
 import { Cli } from "./cli";
 import { CHANNEL_BENCHES, Cpython, PRINT_VARIANTS } from "./cpython";
 import { killAll, killGroup, runChecked, startServer, waitExit } from "./proc";
+import { SYNC_BENCHES } from "./programs";
 import { buildReport } from "./report";
 import { formatTable } from "./table";
 import { Playground } from "./workloads";
@@ -108,7 +109,7 @@ async function main(): Promise<void> {
   await waitForServer(60_000);
   browser = await launchBrowser();
   log(
-    `Chromium ${browser.version()}, CPython via python3: A1 (also in the CLI), P1, A2 and A3, ${reps} interleaved repetition${reps === 1 ? "" : "s"} each`,
+    `Chromium ${browser.version()}, CPython via python3: A1 (also in the CLI), P1, A2, A3, L1, L2 and V1, ${reps} interleaved repetition${reps === 1 ? "" : "s"} each`,
   );
   const py = new Cpython(repoRoot);
   await py.measureStartup(5);
@@ -140,6 +141,13 @@ async function main(): Promise<void> {
       log(`${which} ${i}/${reps} playground: ${(await pg.channelOnce(which)).line}`);
     }
   }
+  for (let i = 1; i <= reps; i++) {
+    for (const which of SYNC_BENCHES) {
+      const unit = which === "lock_contended" ? "ops/s" : "ns";
+      log(`${which} ${i}/${reps} CPython: ${(await py.syncOnce(which)).toFixed(1)} ${unit}`);
+      log(`${which} ${i}/${reps} playground: ${await pg.syncOnce(which)}`);
+    }
+  }
   const playground = pg.results();
   const cpython = py.results();
   const inCli = cli.results();
@@ -152,7 +160,7 @@ async function main(): Promise<void> {
   console.log("");
   console.log(
     `Multiprocessing Playground bench ${quick ? "(--quick, 1 rep)" : `(${reps} reps)`} · ${started.toISOString()} · ` +
-      `${cpus().length} CPUs, load avg ${load(loadBefore)} → ${load(loadAfter)} · CPython ${cpython.python} (A1 means from ${cpython.spawnSource}; A2/A3 from ${cpython.channelsSource})`,
+      `${cpus().length} CPUs, load avg ${load(loadBefore)} → ${load(loadAfter)} · CPython ${cpython.python} (A1 means from ${cpython.spawnSource}; A2/A3 from ${cpython.channelsSource}; L1/L2/V1 from bench/python/locks.py)`,
   );
   console.log(formatTable(rows));
   const missed = verdicts.filter((v) => !v.met);

@@ -43,6 +43,13 @@ export function fmt(n: number): string {
   return n.toLocaleString("en-US", { minimumFractionDigits: digits, maximumFractionDigits: digits });
 }
 
+/** A count as a workload's label says it: 100000 is "100k", 1000000 is "1M". */
+export function fmtCount(n: number): string {
+  if (n >= 1e6 && n % 1e6 === 0) return `${n / 1e6}M`;
+  if (n >= 1e3 && n % 1e3 === 0) return `${n / 1e3}k`;
+  return n.toLocaleString("en-US");
+}
+
 export const range = (s: Stats) => `${fmt(s.median)} (${fmt(s.min)}..${fmt(s.max)})`;
 export const ratio = (a: number, b: number) => `×${fmt(a / b)}`;
 export const verdictWord = (met: boolean) => (met ? "met" : "MISSED");
