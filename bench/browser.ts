@@ -7,6 +7,7 @@
 import { existsSync } from "node:fs";
 import LZString from "lz-string";
 import { chromium, type Browser, type Page } from "playwright-core";
+import { lastBench, type Bench } from "./benchLine";
 
 const SYSTEM_CHROMIUM = "/usr/bin/chromium";
 const ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update"];
@@ -68,13 +69,6 @@ export interface RunMeasure {
   bench: Bench;
 }
 
-export interface Bench {
-  name: string;
-  value: number;
-  /** Extra `key=value` fields after the value. */
-  fields: Record<string, number>;
-}
-
 interface PageRecord {
   t0: number;
   epoch0: number;
@@ -86,6 +80,17 @@ interface PageRecord {
   exitCode: string | null;
   samples: [number, number][];
   longTasks: { count: number; totalMs: number; longestMs: number };
+}
+
+/** A run that did not finish with exit code 0; `tail` is the end of its console. */
+export class RunFailed extends Error {
+  constructor(
+    readonly status: string,
+    readonly exitCode: string | null,
+    readonly tail: string[],
+  ) {
+    super(`run ended ${status} with exit code ${exitCode}; console tail:\n${tail.join("\n")}`);
+  }
 }
 
 /** Clicks Run once and measures; throws unless the run finishes with exit code 0 and prints a BENCH line. */
@@ -105,9 +110,7 @@ export async function runOnce(
   const countText = (await page.locator(".con-count").textContent()) ?? "";
   const lineCount = Number(countText.replace(/[^\d]/g, ""));
   const tail = await consoleTail(page);
-  if (rec.status !== "finished" || rec.exitCode !== "0") {
-    throw new Error(`run ended ${rec.status} with exit code ${rec.exitCode}; console tail:\n${tail.join("\n")}`);
-  }
+  if (rec.status !== "finished" || rec.exitCode !== "0") throw new RunFailed(rec.status, rec.exitCode, tail);
   const bench = await readBench(page);
   const ms = (t: number) => t - rec.t0;
   return {
@@ -202,26 +205,13 @@ function instrument(targetLines: number | null): void {
   (window as unknown as { __bench: unknown }).__bench = { rec, done };
 }
 
-const BENCH_RE = /^BENCH\s+(\S+)\s+(-?[\d.]+(?:e[+-]?\d+)?)((?:\s+\w+=-?[\d.]+)*)\s*$/i;
-
-function parseFields(s: string): Record<string, number> {
-  const fields: Record<string, number> = {};
-  for (const kv of s.trim().split(/\s+/)) {
-    const [k, v] = kv.split("=");
-    if (k && v !== undefined) fields[k] = Number(v);
-  }
-  return fields;
-}
-
 /** The last BENCH line on screen (the snippets print it last, so it is at the bottom). */
 async function readBench(page: Page): Promise<Bench> {
   const deadline = Date.now() + 5000;
   for (;;) {
     const tail = await consoleTail(page);
-    for (let i = tail.length - 1; i >= 0; i--) {
-      const m = BENCH_RE.exec(tail[i] ?? "");
-      if (m) return { name: m[1] as string, value: Number(m[2]), fields: parseFields(m[3] ?? "") };
-    }
+    const bench = lastBench(tail);
+    if (bench) return bench;
     if (Date.now() > deadline) throw new Error(`no BENCH line in the console; its tail:\n${tail.join("\n")}`);
     await page.waitForTimeout(100);
   }

@@ -5,8 +5,17 @@
 import { existsSync } from "node:fs";
 import { join } from "node:path";
 import { run, runChecked } from "./proc";
-import { PRINT_LINES_PER_PROC } from "./programs";
-import { stats, type Stats } from "./stats";
+import { PRINT_LINES_PER_PROC, SPAWN_JOIN_N, SYNC_PROGRAMS, type SyncBench } from "./programs";
+import {
+  PERCENTILES,
+  percentileSeries,
+  percentileStats,
+  stats,
+  statsOf,
+  type Percentile,
+  type Percentiles,
+  type Stats,
+} from "./stats";
 
 export const PRINT_PROCS = 2;
 export type SpawnMethod = "fork" | "spawn" | "forkserver";
@@ -40,8 +49,10 @@ export interface CpythonResults {
   python: string;
   /** Where b_spawn came from: the shared reference, or our twin. */
   spawnSource: string;
-  /** A1: ms per start+join, per start method. */
+  /** A1: mean ms per start+join over b_spawn's 20, per start method. */
   spawnJoin: Record<SpawnMethod, Stats>;
+  /** A1: each start+join timed on its own, as many as the playground's program does, per start method. */
+  spawnJoinEach: Record<SpawnMethod, Percentiles>;
   /** P1: parent's start()..join() of two children writing 100,000 lines to a pipe, ms. */
   printLines: Record<PrintVariant, Stats>;
   /** P1 measured outside: launch..pipe EOF minus interpreter start-up, ms. */
@@ -52,6 +63,8 @@ export interface CpythonResults {
   channels: Record<ChannelBench, Stats>;
   /** Whether this machine's environment had PYTHONUNBUFFERED set (the twins run without it). */
   envHadUnbuffered: boolean;
+  /** L1 ops/s, L2 ns per acquire+release, V1 ns per increment (bench/python/locks.py, default start method). */
+  sync: Record<SyncBench, Stats>;
   /** `python3 -c "import multiprocessing"` launch..exit, ms. */
   startupMs: Stats;
 }
@@ -65,6 +78,12 @@ export class Cpython {
   private python = "?";
   private spawnSource = "?";
   private readonly spawnJoin: Record<SpawnMethod, number[]> = { fork: [], spawn: [], forkserver: [] };
+  private readonly spawnJoinEach = {
+    fork: percentileSeries(),
+    spawn: percentileSeries(),
+    forkserver: percentileSeries(),
+  };
+  private readonly sync: Record<SyncBench, number[]> = { lock_contended: [], lock_uncontended: [], value_incr: [] };
   private readonly printLines: Record<PrintVariant, number[]> = { fork: [], spawn: [], "fork-unbuffered": [] };
   private readonly printLinesPipe: Record<PrintVariant, number[]> = { fork: [], spawn: [], "fork-unbuffered": [] };
   private readonly channels: Record<ChannelBench, number[]> = {
@@ -91,27 +110,44 @@ export class Cpython {
     this.startup = stats(ms);
   }
 
-  /** One repetition of A1 for fork, spawn and forkserver (cpython_mp.py's b_spawn when present). */
-  async spawnJoinOnce(): Promise<Record<SpawnMethod, number>> {
+  /**
+   * One repetition of A1 for fork, spawn and forkserver: the mean per start+join
+   * (cpython_mp.py's b_spawn when present) and each start+join timed on its own.
+   */
+  async spawnJoinOnce(): Promise<Record<SpawnMethod, { mean: number } & Record<Percentile, number>>> {
     const refArgs = existsSync(this.reference) ? ["--reference", this.reference] : [];
-    const r = await runChecked(PY, [join(this.dir, "spawn_join.py"), "--reps", "1", ...refArgs], {
-      cwd: this.repoRoot,
-      timeoutMs: 120_000,
-      env: pythonEnv(false),
-    });
+    const args = [join(this.dir, "spawn_join.py"), "--reps", "1", "--n", String(SPAWN_JOIN_N), ...refArgs];
+    // Under heavy load a spawn start+join took ~0.8 s, and the script does 60 per method.
+    const r = await runChecked(PY, args, { cwd: this.repoRoot, timeoutMs: 300_000, env: pythonEnv(false) });
     const out = JSON.parse(r.stdout.trim().split("\n").pop() ?? "{}") as {
       source: string;
       python: string;
       methods: Record<SpawnMethod, number[]>;
+      per_call: Record<SpawnMethod, Record<Percentile, number[]>>;
     };
     this.python = out.python;
     this.spawnSource = out.source;
-    const one = { fork: NaN, spawn: NaN, forkserver: NaN };
-    for (const m of ["fork", "spawn", "forkserver"] as const) {
-      one[m] = out.methods[m][0] ?? NaN;
-      this.spawnJoin[m].push(one[m]);
-    }
-    return one;
+    const one = (m: SpawnMethod) => {
+      const mean = out.methods[m][0] ?? NaN;
+      this.spawnJoin[m].push(mean);
+      const each = { p50: NaN, p95: NaN, max: NaN };
+      for (const q of PERCENTILES) {
+        each[q] = out.per_call[m][q][0] ?? NaN;
+        this.spawnJoinEach[m][q].push(each[q]);
+      }
+      return { mean, ...each };
+    };
+    return { fork: one("fork"), spawn: one("spawn"), forkserver: one("forkserver") };
+  }
+
+  /** One repetition of L1, L2 or V1 (bench/python/locks.py), with the playground program's count. */
+  async syncOnce(which: SyncBench): Promise<number> {
+    const args = [join(this.dir, "locks.py"), "--only", which, "--n", String(SYNC_PROGRAMS[which].n)];
+    const r = await runChecked(PY, args, { cwd: this.repoRoot, timeoutMs: 120_000, env: pythonEnv(false) });
+    const out = JSON.parse(r.stdout.trim().split("\n").pop() ?? "{}") as { python: string; value: number };
+    this.python = out.python;
+    this.sync[which].push(out.value);
+    return out.value;
   }
 
   /** One repetition of one A2/A3 workload (cpython_mp.py's functions when present). */
@@ -160,17 +196,21 @@ export class Cpython {
   }
 
   results(): CpythonResults {
-    const per = <K extends string>(rec: Record<K, number[]>) =>
-      Object.fromEntries(Object.entries<number[]>(rec).map(([k, v]) => [k, stats(v)])) as Record<K, Stats>;
     return {
       python: this.python,
       spawnSource: this.spawnSource,
-      spawnJoin: per(this.spawnJoin),
-      printLines: per(this.printLines),
-      printLinesPipe: per(this.printLinesPipe),
+      spawnJoin: statsOf(this.spawnJoin),
+      spawnJoinEach: {
+        fork: percentileStats(this.spawnJoinEach.fork),
+        spawn: percentileStats(this.spawnJoinEach.spawn),
+        forkserver: percentileStats(this.spawnJoinEach.forkserver),
+      },
+      printLines: statsOf(this.printLines),
+      printLinesPipe: statsOf(this.printLinesPipe),
       startupMs: this.startup,
       channelsSource: this.channelsSource,
-      channels: per(this.channels),
+      channels: statsOf(this.channels),
+      sync: statsOf(this.sync),
       envHadUnbuffered: process.env.PYTHONUNBUFFERED !== undefined,
     };
   }

@@ -1,8 +1,8 @@
 /**
  * `npm run bench [-- --quick]`: builds the app, serves it cross-origin isolated, and
  * runs each workload in headless Chromium interleaved with its CPython twin from
- * bench/python/ (so each pair of repetitions shares the machine's load), then prints
- * one table (also written to bench/results/latest.json).
+ * bench/python/ (so each pair of repetitions shares the machine's load), A1 also in
+ * the CLI, then prints one table (also written to bench/results/latest.json).
  *
  * A report, not a test: exits 0 when targets are missed (they say MISSED); exits 1
  * only when the benchmark itself could not run.
@@ -13,12 +13,18 @@ import { dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import type { Browser } from "playwright-core";
 import { launchBrowser } from "./browser";
+import { Cli } from "./cli";
 import { CHANNEL_BENCHES, Cpython, PRINT_VARIANTS } from "./cpython";
 import { killAll, killGroup, runChecked, startServer, waitExit } from "./proc";
-import { buildReport, formatTable } from "./table";
+import { SYNC_BENCHES } from "./programs";
+import { buildReport } from "./report";
+import { formatTable } from "./table";
 import { Playground } from "./workloads";
 
-const PORT = 4392;
+/** The preview server's port; BENCH_PORT lets two benches run at once on one machine. */
+const PORT = Number(process.env.BENCH_PORT ?? 4392);
+if (!Number.isInteger(PORT) || PORT <= 0)
+  throw new Error(`BENCH_PORT must be a port number, got ${process.env.BENCH_PORT}`);
 const BASE_URL = `http://localhost:${PORT}/`;
 const repoRoot = resolve(dirname(fileURLToPath(import.meta.url)), "..");
 const quick = process.argv.includes("--quick");
@@ -103,17 +109,21 @@ async function main(): Promise<void> {
   await waitForServer(60_000);
   browser = await launchBrowser();
   log(
-    `Chromium ${browser.version()}, CPython via python3: A1, P1, A2 and A3, ${reps} interleaved repetition${reps === 1 ? "" : "s"} each`,
+    `Chromium ${browser.version()}, CPython via python3: A1 (also in the CLI), P1, A2, A3, L1, L2 and V1, ${reps} interleaved repetition${reps === 1 ? "" : "s"} each`,
   );
   const py = new Cpython(repoRoot);
   await py.measureStartup(5);
+  const cli = new Cli(repoRoot);
   const pg = await Playground.open(browser, BASE_URL);
   for (let i = 1; i <= reps; i++) {
     const c = await py.spawnJoinOnce();
-    log(
-      `A1 ${i}/${reps} CPython ms/proc: fork ${c.fork.toFixed(2)}, spawn ${c.spawn.toFixed(1)}, forkserver ${c.forkserver.toFixed(1)}`,
-    );
+    const ms = (x: number) => x.toFixed(x < 10 ? 2 : 1);
+    for (const m of ["fork", "spawn", "forkserver"] as const)
+      log(
+        `A1 ${i}/${reps} CPython ${m}: mean of 20 ${ms(c[m].mean)} ms/proc, each p50 ${ms(c[m].p50)} / p95 ${ms(c[m].p95)} / max ${ms(c[m].max)} ms`,
+      );
     log(`A1 ${i}/${reps} playground: ${await pg.spawnJoinOnce()}`);
+    log(`A1 ${i}/${reps} CLI: ${await cli.spawnJoinOnce()}`);
   }
   for (let i = 1; i <= reps; i++) {
     for (const variant of PRINT_VARIANTS) {
@@ -131,18 +141,26 @@ async function main(): Promise<void> {
       log(`${which} ${i}/${reps} playground: ${(await pg.channelOnce(which)).line}`);
     }
   }
+  for (let i = 1; i <= reps; i++) {
+    for (const which of SYNC_BENCHES) {
+      const unit = which === "lock_contended" ? "ops/s" : "ns";
+      log(`${which} ${i}/${reps} CPython: ${(await py.syncOnce(which)).toFixed(1)} ${unit}`);
+      log(`${which} ${i}/${reps} playground: ${await pg.syncOnce(which)}`);
+    }
+  }
   const playground = pg.results();
   const cpython = py.results();
+  const inCli = cli.results();
   await pg.close();
   const loadAfter = loadavg();
   await cleanup();
 
-  const { rows, verdicts } = buildReport(playground, cpython);
+  const { rows, verdicts } = buildReport(playground, inCli, cpython);
   const load = (l: number[]) => l.map((x) => x.toFixed(2)).join(" ");
   console.log("");
   console.log(
     `Multiprocessing Playground bench ${quick ? "(--quick, 1 rep)" : `(${reps} reps)`} · ${started.toISOString()} · ` +
-      `${cpus().length} CPUs, load avg ${load(loadBefore)} → ${load(loadAfter)} · CPython ${cpython.python} (A1 from ${cpython.spawnSource}; A2/A3 from ${cpython.channelsSource})`,
+      `${cpus().length} CPUs, load avg ${load(loadBefore)} → ${load(loadAfter)} · CPython ${cpython.python} (A1 means from ${cpython.spawnSource}; A2/A3 from ${cpython.channelsSource}; L1/L2/V1 from bench/python/locks.py)`,
   );
   console.log(formatTable(rows));
   const missed = verdicts.filter((v) => !v.met);
@@ -168,6 +186,7 @@ async function main(): Promise<void> {
     host: { cpus: cpus().length, loadBefore, loadAfter },
     cpython,
     playground,
+    cli: inCli,
     verdicts,
     rows,
   };

@@ -1,12 +1,22 @@
 /**
- * The browser workloads A1, A2, A3 and P1 in one page of the playground, one run per call,
+ * The browser workloads A1, P1, A2, A3, L1, L2 and V1 in one page of the playground, one run per call,
  * so run.ts can interleave them with the CPython repetitions.
  */
 import type { Browser, Page } from "playwright-core";
-import { loadSnippet, openPlayground, runOnce } from "./browser";
+import { loadSnippet, openPlayground, RunFailed, runOnce } from "./browser";
+import { saysNotAvailable } from "./benchLine";
 import type { ChannelBench } from "./cpython";
-import { PIPE_ONE_WAY, PIPE_PING_PONG, PRINT_LINES, PRINT_LINES_PER_PROC, queueProgram, SPAWN_JOIN } from "./programs";
-import { stats, type Stats } from "./stats";
+import {
+  PIPE_ONE_WAY,
+  PIPE_PING_PONG,
+  PRINT_LINES,
+  PRINT_LINES_PER_PROC,
+  queueProgram,
+  SPAWN_JOIN,
+  SYNC_PROGRAMS,
+  type SyncBench,
+} from "./programs";
+import { PERCENTILES, percentileSeries, percentileStats, stats, statsOf, type Percentiles, type Stats } from "./stats";
 
 export const PRINT_TOTAL_LINES = 2 * PRINT_LINES_PER_PROC;
 /**
@@ -18,11 +28,12 @@ const SETTLE_MS = 1500;
 
 export interface BrowserResults {
   userAgent: string;
-  /** A1: ms per start+join, one value per run of the snippet (each after 2 warm-up rounds). */
+  /** A1: mean ms per start+join, one value per run of the snippet (each after 2 warm-up rounds). */
   spawnJoin: Stats;
-  /** A1: mean ms spent inside start() per process, and the slowest single start+join of a run. */
+  /** A1: mean ms spent inside start() per process. */
   spawnJoinInStart: Stats;
-  spawnJoinSlowest: Stats;
+  /** A1: p50, p95 and max of a run's single start+joins, ms. */
+  spawnJoinEach: Percentiles;
   /** P1: click on Run until all 100,000 lines are in the console and painted, ms. */
   printShown: Stats;
   /** P1: click until the status pill says finished, ms. */
@@ -44,10 +55,17 @@ export interface BrowserResults {
   channels: Record<ChannelBench, Stats>;
   /** A2/A3: click on Run until the status pill says finished, ms (start-up, the workload, exit). */
   channelsFinished: Record<ChannelBench, Stats>;
+  /**
+   * L1 ops/s, L2 ns per pair, V1 ns per increment, one value per run; null when the
+   * program died of NotImplementedError (what it uses is not in this runtime yet).
+   */
+  sync: Record<SyncBench, Stats | null>;
+  /** L1/L2/V1: click on Run until the status pill says finished, ms. */
+  syncFinished: Record<SyncBench, Stats>;
   pageErrors: string[];
 }
 
-type SnippetId = "A1" | "P1" | ChannelBench;
+type SnippetId = "A1" | "P1" | ChannelBench | SyncBench;
 
 const SNIPPETS: Record<SnippetId, { code: string; bench: string }> = {
   A1: { code: SPAWN_JOIN, bench: "spawn_join_ms" },
@@ -56,13 +74,17 @@ const SNIPPETS: Record<SnippetId, { code: string; bench: string }> = {
   queue_bytes: { code: queueProgram("bytes"), bench: "queue_bytes_msg_s" },
   pipe: { code: PIPE_ONE_WAY, bench: "pipe_msg_s" },
   pingpong: { code: PIPE_PING_PONG, bench: "pingpong_us" },
+  lock_contended: { code: SYNC_PROGRAMS.lock_contended.code, bench: "lock_contended_ops_s" },
+  lock_uncontended: { code: SYNC_PROGRAMS.lock_uncontended.code, bench: "lock_uncontended_ns" },
+  value_incr: { code: SYNC_PROGRAMS.value_incr.code, bench: "value_incr_ns" },
 };
 
 const series = <K extends string>(...keys: K[]) =>
   Object.fromEntries(keys.map((k) => [k, [] as number[]])) as Record<K, number[]>;
 
 export class Playground {
-  private readonly a1 = series("value", "inStart", "slowest");
+  private readonly a1 = series("value", "inStart");
+  private readonly a1Each = percentileSeries();
   private readonly p1 = series(
     "shown",
     "finished",
@@ -77,6 +99,10 @@ export class Playground {
   );
   private readonly ch = series<ChannelBench>("queue_ints", "queue_bytes", "pipe", "pingpong");
   private readonly chFinished = series<ChannelBench>("queue_ints", "queue_bytes", "pipe", "pingpong");
+  private readonly sync = series<SyncBench>("lock_contended", "lock_uncontended", "value_incr");
+  private readonly syncFinished = series<SyncBench>("lock_contended", "lock_uncontended", "value_incr");
+  /** The sync benches whose program raised NotImplementedError: not in this runtime yet. */
+  private readonly unavailable = new Set<SyncBench>();
   private loaded: SnippetId = "A1";
 
   private constructor(
@@ -101,9 +127,32 @@ export class Playground {
     const m = await runOnce(this.page, { targetLines: null, timeoutMs: 60_000 });
     expectBench(m.bench.name, "spawn_join_ms");
     this.a1.value.push(m.bench.value);
-    this.a1.inStart.push(m.bench.fields.start_ms ?? NaN);
-    this.a1.slowest.push(m.bench.fields.slowest_ms ?? NaN);
-    return `${m.bench.value.toFixed(2)} ms/proc (in start() ${m.bench.fields.start_ms} ms, slowest ${m.bench.fields.slowest_ms} ms; run took ${m.finishedMs.toFixed(0)} ms)`;
+    const f = m.bench.fields;
+    this.a1.inStart.push(f.start_ms ?? NaN);
+    for (const q of PERCENTILES) this.a1Each[q].push(f[`${q}_ms`] ?? NaN);
+    return `${m.bench.value.toFixed(2)} ms/proc, each p50 ${f.p50_ms} / p95 ${f.p95_ms} / max ${f.max_ms} ms (in start() ${f.start_ms} ms; run took ${m.finishedMs.toFixed(0)} ms)`;
+  }
+
+  /**
+   * One run of an L1/L2/V1 snippet; returns a line for the progress log. A program
+   * that dies of NotImplementedError marks its row "not available", not the bench failed.
+   */
+  async syncOnce(which: SyncBench): Promise<string> {
+    if (this.unavailable.has(which)) return "not available in this runtime (skipped)";
+    await this.load(which);
+    await this.page.waitForTimeout(SETTLE_MS);
+    let m;
+    try {
+      m = await runOnce(this.page, { targetLines: null, timeoutMs: 180_000 });
+    } catch (e) {
+      if (!(e instanceof RunFailed) || !saysNotAvailable(e.tail.join("\n"))) throw e;
+      this.unavailable.add(which);
+      return `not available: ${e.tail.find((l) => saysNotAvailable(l)) ?? "NotImplementedError"}`;
+    }
+    expectBench(m.bench.name, SNIPPETS[which].bench);
+    this.sync[which].push(m.bench.value);
+    this.syncFinished[which].push(m.finishedMs);
+    return `${m.bench.value.toFixed(1)} (run took ${m.finishedMs.toFixed(0)} ms)`;
   }
 
   /** One run of an A2/A3 snippet; returns its figure and a line for the progress log. */
@@ -161,7 +210,7 @@ export class Playground {
       userAgent: this.userAgent,
       spawnJoin: a("value"),
       spawnJoinInStart: a("inStart"),
-      spawnJoinSlowest: a("slowest"),
+      spawnJoinEach: percentileStats(this.a1Each),
       printShown: p("shown"),
       printFinished: p("finished"),
       printInProgram: p("inner"),
@@ -174,20 +223,20 @@ export class Playground {
         longTasksMs: p("longTasks"),
         longestTaskMs: p("longest"),
       },
-      channels: {
-        queue_ints: stats(this.ch.queue_ints),
-        queue_bytes: stats(this.ch.queue_bytes),
-        pipe: stats(this.ch.pipe),
-        pingpong: stats(this.ch.pingpong),
+      channels: statsOf(this.ch),
+      channelsFinished: statsOf(this.chFinished),
+      sync: {
+        lock_contended: this.syncStats("lock_contended"),
+        lock_uncontended: this.syncStats("lock_uncontended"),
+        value_incr: this.syncStats("value_incr"),
       },
-      channelsFinished: {
-        queue_ints: stats(this.chFinished.queue_ints),
-        queue_bytes: stats(this.chFinished.queue_bytes),
-        pipe: stats(this.chFinished.pipe),
-        pingpong: stats(this.chFinished.pingpong),
-      },
+      syncFinished: statsOf(this.syncFinished),
       pageErrors: [...this.errors],
     };
+  }
+
+  private syncStats(which: SyncBench): Stats | null {
+    return this.unavailable.has(which) ? null : stats(this.sync[which]);
   }
 
   private async load(which: SnippetId): Promise<void> {
