@@ -14,6 +14,8 @@ import { Process } from "../process/processObject";
 import { JoinableQueue, Queue, SimpleQueue } from "../sync/queues";
 import { Pipe } from "../sync/connection";
 import { BoundedSemaphore, Lock, RLock, Semaphore } from "../sync/locks";
+import { RawValue, Value } from "../sync/sharedctypes";
+import { RawArray, SharedArray } from "../sync/sharedArrays";
 
 /** Names the playground does not provide yet: importable, so the editor and imports work, and a clear error when used. */
 function notYet(name: string) {
@@ -64,10 +66,10 @@ export function createMultiprocessing() {
     Event: notYet("Event"),
     Condition: notYet("Condition"),
     Barrier: notYet("Barrier"),
-    Value: notYet("Value"),
-    Array: notYet("Array"),
-    RawValue: notYet("RawValue"),
-    RawArray: notYet("RawArray"),
+    Value,
+    Array: SharedArray,
+    RawValue,
+    RawArray,
     Pool: notYet("Pool"),
     RuntimeError,
   };
