@@ -17,7 +17,12 @@ const WORKER_OWNERS = [
   "src/runtime/node/nodePlatform.ts",
 ];
 /** Programs written against the snippet API: a snippet's own class may well be called Worker. */
-const SNIPPETS = ["src/examples/**/*.ts", "e2e/snippets/**/*.ts", "src/runtime/conformance/cases/*.ts"];
+const SNIPPETS = [
+  "src/examples/**/*.ts",
+  "e2e/snippets/**/*.ts",
+  "src/runtime/conformance/cases/*.ts",
+  "src/runtime/sync/programs/*.ts",
+];
 
 const comlink = { group: ["comlink", "comlink/*"], message: "Only the worker owners speak comlink (ARCHITECTURE.md)." };
 /** A thread's own entry may import parentPort; only the Node platform starts threads. */
