@@ -76,7 +76,9 @@ export abstract class SemLockBase {
   acquire(block?: boolean | BlockOptions, timeout?: number | null): boolean {
     const c = ctx();
     syncPoint(Op.acquire, this.h.id, c);
-    const ms = blockingWaitMs("acquire", [block, timeout], "zero");
+    // `with_(lock, ...)` calls acquire() bare: no options to parse (a parse allocates twice).
+    const ms =
+      block === undefined && timeout === undefined ? null : blockingWaitMs("acquire", [block, timeout], "zero");
     if (this.reenter(c.pid)) return true;
     const sem = this.sem;
     const got = sem.tryAcquire(c.pid)
