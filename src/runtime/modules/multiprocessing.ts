@@ -14,8 +14,7 @@ import { Process } from "../process/processObject";
 import { JoinableQueue, Queue, SimpleQueue } from "../sync/queues";
 import { Pipe } from "../sync/connection";
 import { BoundedSemaphore, Lock, RLock, Semaphore } from "../sync/locks";
-import { RawValue, Value } from "../sync/sharedctypes";
-import { RawArray, SharedArray } from "../sync/sharedArrays";
+import { RawArray, RawValue, SharedArray, Value } from "../sync/sharedctypes";
 
 /** Names the playground does not provide yet: importable, so the editor and imports work, and a clear error when used. */
 function notYet(name: string) {

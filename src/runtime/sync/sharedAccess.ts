@@ -186,7 +186,7 @@ export function revive(state: unknown): { shared: Shared; lock: SemLockBase | nu
   return { shared, lock };
 }
 
-/** Fills a new memory with the items of an initializer, converted (CPython converts them all first). */
+/** A new memory holding an initializer's items, converted as ctypes converts them: a bad one raises before the object exists. */
 export function filled(type: CType, length: number, items: readonly unknown[] | null): CMemory {
   const mem = CMemory.create(type, length);
   if (items) items.forEach((v, i) => mem.store(i, mem.convert(v)));

@@ -1,5 +1,6 @@
 /**
- * multiprocessing's `Array` and `RawArray` (see sharedctypes.ts for `Value`).
+ * The classes of multiprocessing's shared arrays: what `Array()` and `RawArray()`
+ * (sharedctypes.ts) return.
  *
  * Python's `a[i]` is `a[i]`: negative indices count from the end, and one out of
  * range raises `IndexError: invalid index`. Python's slices map to methods, as
@@ -20,27 +21,13 @@
  * locked accesses, two records) cost 4.2-5.9 µs in-thread beside CPython's 2.5 µs.
  */
 import { AttributeError, IndexError, TypeError as PyTypeError, ValueError } from "../lib/exceptions";
-import { isPlainObject, keywordArgs } from "../lib/options";
 import { fakeAddress, pyTypeName } from "../lib/pyrepr";
 import { NONE, Op } from "../events/opColumns";
 import { syncPoint } from "../process/syncPoint";
-import { ctypeOf, Store } from "../share/ctypes";
+import { Store } from "../share/ctypes";
 import { HANDLE, type HandleDescription } from "./handles";
 import type { SemLockBase } from "./locks";
-import {
-  announce,
-  describe,
-  filled,
-  lockOption,
-  missingArgs,
-  newShared,
-  readItem,
-  readItems,
-  refuse,
-  writeItem,
-  writeItems,
-  type Shared,
-} from "./sharedAccess";
+import { describe, readItem, readItems, refuse, writeItem, writeItems, type Shared } from "./sharedAccess";
 
 const NativeArray = globalThis.Array;
 
@@ -268,57 +255,3 @@ export class SynchronizedArray extends SharedArrayBase {
     return `<${this.__mp_kind__} wrapper for ${this.obj.__repr__()}>`;
   }
 }
-
-/** `(typecode_or_type, size_or_initializer, *, lock=True)`: a new, filled memory and the keywords. */
-function arrayArgs(fn: string, names: readonly "lock"[], args: readonly unknown[]) {
-  const [typecode, size, options] = args;
-  if (size === undefined)
-    throw missingArgs(
-      fn,
-      typecode === undefined ? ["typecode_or_type", "size_or_initializer"] : ["size_or_initializer"],
-    );
-  if (options !== undefined && !isPlainObject(options))
-    throw new PyTypeError(`${fn}() takes 3 positional arguments but 4 were given`);
-  const keywords = keywordArgs(fn, names, [options]);
-  const type = ctypeOf(typecode);
-  if (typeof size === "boolean" || (typeof size === "number" && Number.isInteger(size))) {
-    const n = Number(size);
-    if (n < 0) throw new ValueError(`Array length must be >= 0, not ${n}`);
-    return { mem: filled(type, n, null), keywords };
-  }
-  const iterable = size !== null && typeof (size as { [Symbol.iterator]?: unknown })[Symbol.iterator] === "function";
-  if (!iterable) throw new PyTypeError(`object of type '${pyTypeName(size)}' has no len()`);
-  const items = NativeArray.from(size as Iterable<unknown>);
-  return { mem: filled(type, items.length, items), keywords };
-}
-
-/**
- * multiprocessing.Array(typecode_or_type, size_or_initializer, { lock = true }).
- * `import { Array } from "multiprocessing"` shadows the global Array, so this one
- * also answers `Array.from`, `Array.isArray` and `Array.of` as the global does.
- */
-export function SharedArray(
-  typecode_or_type?: unknown,
-  size_or_initializer?: unknown,
-  options?: unknown,
-): SynchronizedArray | CArray {
-  const { mem, keywords } = arrayArgs("BaseContext.Array", ["lock"], [typecode_or_type, size_or_initializer, options]);
-  const shared = newShared(mem, "Array");
-  const lock = lockOption(keywords.lock);
-  announce(shared, lock);
-  return lock ? new SynchronizedArray(new CArray(shared), lock) : new CArray(shared);
-}
-Object.defineProperty(SharedArray, "name", { value: "Array" });
-SharedArray.prototype = SynchronizedArray.prototype;
-SharedArray.from = NativeArray.from.bind(NativeArray);
-SharedArray.isArray = NativeArray.isArray.bind(NativeArray);
-SharedArray.of = NativeArray.of.bind(NativeArray);
-
-/** multiprocessing.RawArray(typecode_or_type, size_or_initializer): no lock. */
-export function RawArray(typecode_or_type?: unknown, size_or_initializer?: unknown, options?: unknown): CArray {
-  const { mem } = arrayArgs("BaseContext.RawArray", [], [typecode_or_type, size_or_initializer, options]);
-  const shared = newShared(mem, "RawArray");
-  announce(shared, null);
-  return new CArray(shared);
-}
-RawArray.prototype = CArray.prototype;

@@ -1,6 +1,7 @@
 /**
- * multiprocessing.sharedctypes: `Value` and `RawValue` here, `Array` and `RawArray`
- * in sharedArrays.ts, on real shared memory (share/ctypes.ts).
+ * multiprocessing.sharedctypes: the `Value`, `RawValue`, `Array` and `RawArray`
+ * factories and the value classes (the array classes are in sharedArrays.ts), on
+ * real shared memory (share/ctypes.ts).
  *
  * As in CPython, `Value` and `Array` are factories (`new Value(...)` works too): they
  * make the raw ctypes object (`RawValue`: `c_int(5)`) and, unless `lock: false`, wrap
@@ -9,8 +10,9 @@
  * arrives in the child on the same memory, with the same lock; put into a queue or
  * pipe, either raises CPython's RuntimeError naming its type.
  */
-import { AttributeError, TypeError as PyTypeError } from "../lib/exceptions";
+import { AttributeError, TypeError as PyTypeError, ValueError } from "../lib/exceptions";
 import { isPlainObject, keywordArgs } from "../lib/options";
+import { pyTypeName } from "../lib/pyrepr";
 import { ctypeOf } from "../share/ctypes";
 import { HANDLE, registerHandleKind, type HandleDescription } from "./handles";
 import type { SemLockBase } from "./locks";
@@ -138,7 +140,7 @@ function valueArgs(fn: string, names: readonly "lock"[], args: readonly unknown[
   if (isPlainObject(value)) return { typecode, value: 0, keywords: keywordArgs(fn, names, [value, options]) };
   if (options !== undefined && !isPlainObject(options))
     throw new PyTypeError("__init__ expected at most 1 argument, got 2");
-  return { typecode, value: value ?? 0, keywords: keywordArgs(fn, names, [options]) };
+  return { typecode, value: value === undefined ? 0 : value, keywords: keywordArgs(fn, names, [options]) };
 }
 
 function newValue(typecode: unknown, value: unknown, prefix: string): Shared {
@@ -163,6 +165,59 @@ export function RawValue(typecode_or_type?: unknown, value?: unknown, options?: 
   return new CValue(shared);
 }
 RawValue.prototype = CValue.prototype;
+
+/** `(typecode_or_type, size_or_initializer, *, lock=True)`: a new, filled memory and the keywords. */
+function arrayArgs(fn: string, names: readonly "lock"[], args: readonly unknown[]) {
+  const [typecode, size, options] = args;
+  if (size === undefined)
+    throw missingArgs(
+      fn,
+      typecode === undefined ? ["typecode_or_type", "size_or_initializer"] : ["size_or_initializer"],
+    );
+  if (options !== undefined && !isPlainObject(options))
+    throw new PyTypeError(`${fn}() takes 3 positional arguments but 4 were given`);
+  const keywords = keywordArgs(fn, names, [options]);
+  const type = ctypeOf(typecode);
+  if (typeof size === "boolean" || (typeof size === "number" && Number.isInteger(size))) {
+    const n = Number(size);
+    if (n < 0) throw new ValueError(`Array length must be >= 0, not ${n}`);
+    return { mem: filled(type, n, null), keywords };
+  }
+  const iterable = size !== null && typeof (size as { [Symbol.iterator]?: unknown })[Symbol.iterator] === "function";
+  if (!iterable) throw new PyTypeError(`object of type '${pyTypeName(size)}' has no len()`);
+  const items = Array.from(size as Iterable<unknown>);
+  return { mem: filled(type, items.length, items), keywords };
+}
+
+/**
+ * multiprocessing.Array(typecode_or_type, size_or_initializer, { lock = true }).
+ * `import { Array } from "multiprocessing"` shadows the global Array, so this one
+ * also answers `Array.from`, `Array.isArray` and `Array.of` as the global does.
+ */
+export function SharedArray(
+  typecode_or_type?: unknown,
+  size_or_initializer?: unknown,
+  options?: unknown,
+): SynchronizedArray | CArray {
+  const { mem, keywords } = arrayArgs("BaseContext.Array", ["lock"], [typecode_or_type, size_or_initializer, options]);
+  const shared = newShared(mem, "Array");
+  const lock = lockOption(keywords.lock);
+  announce(shared, lock);
+  return lock ? new SynchronizedArray(new CArray(shared), lock) : new CArray(shared);
+}
+SharedArray.prototype = SynchronizedArray.prototype;
+SharedArray.from = Array.from.bind(Array);
+SharedArray.isArray = Array.isArray.bind(Array);
+SharedArray.of = Array.of.bind(Array);
+
+/** multiprocessing.RawArray(typecode_or_type, size_or_initializer): no lock. */
+export function RawArray(typecode_or_type?: unknown, size_or_initializer?: unknown, options?: unknown): CArray {
+  const { mem } = arrayArgs("BaseContext.RawArray", [], [typecode_or_type, size_or_initializer, options]);
+  const shared = newShared(mem, "RawArray");
+  announce(shared, null);
+  return new CArray(shared);
+}
+RawArray.prototype = CArray.prototype;
 
 registerHandleKind(SHARED_KIND, (state) => {
   const { shared, lock } = revive(state);
