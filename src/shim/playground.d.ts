@@ -701,35 +701,47 @@ declare module "multiprocessing" {
   /**
    * A type code of Python's `array` module, with its C size: `"b"` signed char
    * (8-bit), `"h"` short (16), `"i"` int (32), `"l"` long (64), `"q"` long long (64),
-   * `"f"` float (32-bit, single precision), `"d"` double, `"c"` char (one byte).
-   * 64-bit integers read as numbers within ±2^53.
+   * `"f"` float (32-bit, single precision), `"d"` double, `"c"` char (one byte, read
+   * as a one-byte `bytes`, a `Uint8Array`), and the unsigned `"B"`, `"H"`, `"I"`,
+   * `"L"`, `"Q"`. Integers wrap as C's do (`"b"`: 127 + 1 is -128); 64-bit integers
+   * read as numbers, exact within ±2^53. Any other code raises
+   * `TypeError: this type has no size`.
    */
-  export type Typecode = "i" | "l" | "b" | "h" | "q" | "f" | "d" | "c";
+  export type Typecode = "i" | "l" | "b" | "h" | "q" | "f" | "d" | "c" | "B" | "H" | "I" | "L" | "Q";
 
   /** Python's `lock` keyword argument of `Value` and `Array`. */
   export interface SharedOptions {
     /**
-     * `true` (default): a new `RLock` guards access; a `Lock` or `RLock`: that lock is
-     * used; `false`: no lock (the object is not process-safe).
+     * `true` (default): a new `RLock` guards access; a `Lock`, `RLock` or `Semaphore`:
+     * that one is used; `false`: no lock, and you get the raw object (`RawValue`,
+     * `RawArray`), which is not process-safe.
      */
-    lock?: boolean | Lock | RLock;
+    lock?: boolean | Lock | RLock | Semaphore | null;
   }
 
   /**
    * A value in shared memory, visible to every process it is passed to, guarded by a
    * lock for `get_lock()`. `.value += 1` is a read then a write: without holding the
    * lock, two processes lose updates, as in CPython.
-   * CPython: `Value('i', 0)` is `new Value("i", 0)`.
+   * CPython: `Value('i', 0)` is `new Value("i", 0)`; for `"c"` the value is a one-byte
+   * `Uint8Array`: `new Value<Uint8Array>("c", new Uint8Array([97]))`.
    */
   export class Value<T = number> {
     /** Keyword form, initially 0. CPython: `Value('i', lock=False)` is `new Value("i", { lock: false })`. */
     constructor(typecode_or_type: Typecode, options: SharedOptions);
     /** Create a shared value of type `typecode_or_type`, initially `value` (default 0). */
     constructor(typecode_or_type: Typecode, value?: T, options?: SharedOptions);
-    /** The shared value. Reading and writing it are each atomic; `+=` is not. */
+    /**
+     * The shared value. Each read and each write takes the lock, as CPython's do, so
+     * each is atomic; `+=` is not. Because they take it, hold it with a recursive
+     * lock only (the default `RLock`): with `lock: new Lock()`, reading `.value`
+     * inside `with_(v.get_lock(), ...)` waits for itself forever, as in CPython.
+     */
     value: T;
     /** Return the lock that guards this value. CPython: `with v.get_lock():`. */
-    get_lock(): Lock | RLock;
+    get_lock(): Lock | RLock | Semaphore;
+    /** Return the raw shared value underneath, on the same memory, without the lock. */
+    get_obj(): RawValue<T>;
     /** Acquire the guarding lock. */
     acquire(block?: boolean, timeout?: number | null): boolean;
     /** Keyword form of `acquire`. */
@@ -746,18 +758,54 @@ declare module "multiprocessing" {
    * An array in shared memory, indexable (`a[i]`), with `length`, guarded by a lock
    * for `get_lock()`. `size_or_initializer` is a length (zero-filled) or the initial
    * items. CPython: `Array('i', 10)` is `new Array("i", 10)`;
-   * `Array('d', [1.0, 2.0])` is `new Array("d", [1.0, 2.0])`; `len(a)` is `a.length`.
+   * `Array('d', [1.0, 2.0])` is `new Array("d", [1.0, 2.0])`; `len(a)` is `a.length`;
+   * for `"c"`, `new Array<Uint8Array>("c", bytes)`. Python's slices are methods:
+   * `a[start:stop:step]` is `a.slice(start, stop, step)`, `a[:] = xs` is `a.set(xs)`.
+   *
+   * Importing it shadows JavaScript's global `Array` in your module, so it also
+   * answers `Array.from`, `Array.isArray` and `Array.of` as the global does:
+   * `Array.from(pool.imap(f, xs))` still works.
    */
   export class Array<T = number> {
-    constructor(typecode_or_type: Typecode, size_or_initializer: number | Iterable<T>, options?: SharedOptions);
-    /** Item `i` of the shared array; out of range raises `IndexError`. */
+    constructor(
+      typecode_or_type: Typecode,
+      size_or_initializer: number | Iterable<T | number>,
+      options?: SharedOptions,
+    );
+    /** Item `i` (negative counts from the end, as in Python); out of range raises `IndexError: invalid index`. */
     [i: number]: T;
     /** The number of items. CPython: `len(a)`. */
     readonly length: number;
-    /** Iterate over the items. CPython: `list(a)` is `[...a]`. */
+    /** Iterate over the items, reading one at a time. CPython: `list(a)` is `[...a]`. */
     [Symbol.iterator](): IterableIterator<T>;
+    /**
+     * A copy of the items from `start` up to (not including) `stop`, every `step`-th:
+     * Python's `a[start:stop:step]`, with the same negative and missing bounds, read in
+     * one go. A list, or `bytes` for `"c"`. CPython: `a[:]` is `a.slice()`.
+     */
+    slice(start?: number | null, stop?: number | null, step?: number | null): T extends Uint8Array ? Uint8Array : T[];
+    /**
+     * Write `values` from index `start` (default 0; negative counts from the end) on,
+     * in one go: Python's `a[start:start + len(values)] = values`. Raises
+     * `ValueError: Can only assign sequence of same size` if they do not fit.
+     */
+    set(values: Iterable<T | number>, start?: number): void;
+    /** For `"c"`: the bytes up to the first NUL (other typecodes raise `AttributeError`). */
+    value: Uint8Array;
+    /** For `"c"`: all the bytes (other typecodes raise `AttributeError`). */
+    raw: Uint8Array;
+    /** The global `Array.from`. */
+    static from<U>(iterable: Iterable<U> | ArrayLike<U>): U[];
+    /** The global `Array.from`, with a map function. */
+    static from<U, V>(iterable: Iterable<U> | ArrayLike<U>, mapfn: (v: U, k: number) => V, thisArg?: any): V[];
+    /** The global `Array.isArray` (false for a shared array). */
+    static isArray(arg: any): arg is any[];
+    /** The global `Array.of`. */
+    static of<U>(...items: U[]): U[];
     /** Return the lock that guards this array. CPython: `with a.get_lock():`. */
-    get_lock(): Lock | RLock;
+    get_lock(): Lock | RLock | Semaphore;
+    /** Return the raw shared array underneath, on the same memory, without the lock. */
+    get_obj(): RawArray<T>;
     /** Acquire the guarding lock. */
     acquire(block?: boolean, timeout?: number | null): boolean;
     /** Keyword form of `acquire`. */
@@ -772,7 +820,7 @@ declare module "multiprocessing" {
 
   /**
    * A value in shared memory with no lock. CPython: `RawValue('i', 0)` is
-   * `new RawValue("i", 0)`.
+   * `new RawValue("i", 0)`; its repr is ctypes' (`c_int(0)`).
    */
   export class RawValue<T = number> {
     constructor(typecode_or_type: Typecode, value?: T);
@@ -785,13 +833,29 @@ declare module "multiprocessing" {
    * CPython: `RawArray('i', 10)` is `new RawArray("i", 10)`.
    */
   export class RawArray<T = number> {
-    constructor(typecode_or_type: Typecode, size_or_initializer: number | Iterable<T>);
-    /** Item `i` of the shared array; out of range raises `IndexError`. */
+    constructor(typecode_or_type: Typecode, size_or_initializer: number | Iterable<T | number>);
+    /** Item `i` (negative counts from the end, as in Python); out of range raises `IndexError: invalid index`. */
     [i: number]: T;
     /** The number of items. CPython: `len(a)`. */
     readonly length: number;
-    /** Iterate over the items. CPython: `list(a)` is `[...a]`. */
+    /** Iterate over the items, reading one at a time. CPython: `list(a)` is `[...a]`. */
     [Symbol.iterator](): IterableIterator<T>;
+    /**
+     * A copy of the items from `start` up to (not including) `stop`, every `step`-th:
+     * Python's `a[start:stop:step]`, with the same negative and missing bounds, read in
+     * one go. A list, or `bytes` for `"c"`. CPython: `a[:]` is `a.slice()`.
+     */
+    slice(start?: number | null, stop?: number | null, step?: number | null): T extends Uint8Array ? Uint8Array : T[];
+    /**
+     * Write `values` from index `start` (default 0; negative counts from the end) on,
+     * in one go: Python's `a[start:start + len(values)] = values`. Raises
+     * `ValueError: Can only assign sequence of same size` if they do not fit.
+     */
+    set(values: Iterable<T | number>, start?: number): void;
+    /** For `"c"`: the bytes up to the first NUL (other typecodes raise `AttributeError`). */
+    value: Uint8Array;
+    /** For `"c"`: all the bytes (other typecodes raise `AttributeError`). */
+    raw: Uint8Array;
   }
 
   // ----- Pool ------------------------------------------------------------------

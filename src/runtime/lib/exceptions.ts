@@ -52,6 +52,8 @@ export class RuntimeError extends Exception {}
 export class NotImplementedError extends RuntimeError {}
 export class AssertionError extends Exception {}
 export class EOFError extends Exception {}
+/** Raised by the runtime where CPython's attribute lookup fails (`'c_int' object has no attribute 'get_lock'`). */
+export class AttributeError extends Exception {}
 /**
  * Python's OSError(errno, strerror[, filename[, winerror[, filename2]]]):
  * with 2 to 5 args its str is `[Errno 5] strerror`, plus `: 'filename'`
@@ -170,6 +172,7 @@ const MODULES: ReadonlyArray<[object, string]> = [
   [NotImplementedError, "builtins"],
   [AssertionError, "builtins"],
   [EOFError, "builtins"],
+  [AttributeError, "builtins"],
   [OSError, "builtins"],
   [ConnectionError, "builtins"],
   [PermissionError, "builtins"],

@@ -357,6 +357,7 @@ export function pyTypeName(v: unknown): string {
   if (typeof v === "boolean") return "bool";
   if (typeof v === "bigint") return "int";
   if (Array.isArray(v)) return "list";
+  if (v instanceof Uint8Array) return "bytes";
   if (typeof v === "function") return "function";
   return "dict";
 }

@@ -17,6 +17,7 @@ import { BoundedSemaphore, Lock, RLock, Semaphore } from "../sync/locks";
 import { Event } from "../sync/event";
 import { Condition } from "../sync/condition";
 import { Barrier } from "../sync/barrier";
+import { RawArray, RawValue, SharedArray, Value } from "../sync/sharedctypes";
 
 /** Names the playground does not provide yet: importable, so the editor and imports work, and a clear error when used. */
 function notYet(name: string) {
@@ -67,10 +68,10 @@ export function createMultiprocessing() {
     Event,
     Condition,
     Barrier,
-    Value: notYet("Value"),
-    Array: notYet("Array"),
-    RawValue: notYet("RawValue"),
-    RawArray: notYet("RawArray"),
+    Value,
+    Array: SharedArray,
+    RawValue,
+    RawArray,
     Pool: notYet("Pool"),
     RuntimeError,
   };

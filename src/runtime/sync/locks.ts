@@ -50,7 +50,8 @@ function holderName(pid: number): string {
   return pid === c.pid ? c.current.name : "SomeOtherProcess";
 }
 
-abstract class SemLockBase {
+/** What a lock is to code that takes one: Lock, RLock, Semaphore or BoundedSemaphore. */
+export abstract class SemLockBase {
   protected readonly h: SemHandle;
   protected readonly sem: SemLock;
 
@@ -68,7 +69,7 @@ abstract class SemLockBase {
     return this.h.label;
   }
 
-  /** The object id its events carry (a Condition's `obj.create` names its lock by it). */
+  /** The object id its events carry (a Condition's or a Value's `obj.create` names its lock by it). */
   get __mp_id__(): number {
     return this.h.id;
   }
@@ -80,7 +81,9 @@ abstract class SemLockBase {
   acquire(block?: boolean | BlockOptions, timeout?: number | null): boolean {
     const c = ctx();
     syncPoint(Op.acquire, this.h.id, c);
-    const ms = blockingWaitMs("acquire", [block, timeout], "zero");
+    // `with_(lock, ...)` calls acquire() bare: no options to parse (a parse allocates twice).
+    const ms =
+      block === undefined && timeout === undefined ? null : blockingWaitMs("acquire", [block, timeout], "zero");
     if (this.reenter(c.pid)) return true;
     const sem = this.sem;
     const got = sem.tryAcquire(c.pid)
@@ -109,6 +112,33 @@ abstract class SemLockBase {
       throw new ValueError("semaphore or lock released too many times");
     }
     c.emitter.op(this.h.id, Op.release, Outcome.ok, this.sem.releases(), this.sem.value());
+  }
+
+  /**
+   * The lock a Value's or Array's own read or write takes, as CPython's Synchronized
+   * wrapper takes it around every access (`with self._lock:`), but without an
+   * operation of its own on the timeline. An RLock this process holds is re-entered:
+   * false, nothing to let go. Any other holder is waited for, announced as an acquire,
+   * as in CPython; so with `lock: new Lock()`, `with_(v.get_lock(), () => { v.value += 1 })`
+   * waits for itself forever, as it does in CPython.
+   */
+  holdForAccess(pid: number): boolean {
+    const sem = this.sem;
+    if (sem.kind === SemKind.RLock && sem.owner() === pid && sem.value() === 0) return false;
+    if (sem.tryAcquire(pid)) return true;
+    waitAnnounced(
+      null,
+      { objId: this.h.id, objLabel: this.h.label, call: "acquire" },
+      (left) => sem.acquireWithin(pid, left, now),
+      (ok) => !ok,
+      () => "ok",
+    );
+    return true;
+  }
+
+  /** Ends a `holdForAccess` that returned true. */
+  letGoAfterAccess(): void {
+    this.sem.release(null);
   }
 
   /** An RLock's owner acquiring again: true when handled without the semaphore. */
