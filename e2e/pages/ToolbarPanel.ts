@@ -1,7 +1,7 @@
 import { readFile } from "node:fs/promises";
 import { expect, type Locator, type Page } from "@playwright/test";
 
-export type RunStatus = "idle" | "running" | "stopping" | "finished" | "stopped" | "syntax-error";
+export type RunStatus = "idle" | "running" | "stopping" | "finished" | "stopped" | "deadlocked" | "syntax-error";
 
 /** Where a toolbar control lies, in CSS pixels. */
 export interface ControlBox {
