@@ -33,6 +33,15 @@ test.describe("Locks", () => {
     await timeline.clickAxisAt(box.x + box.width / 2);
     await expect(timeline.stateAtPlayhead(lane)).toContainText("blocked in acquire(Lock-1), held by Process-1");
     await expect(place.getByTestId("timeline.object-state")).toContainText("held by Process-1 · 1 waiting");
+
+    // Picked, the Inspector shows the lock at the playhead: its holder and its waiter.
+    const { inspector } = app;
+    await place.getByRole("button", { name: /Lock-1/ }).click();
+    await expect(inspector.label).toHaveText("Lock-1");
+    await expect(inspector.stats).toContainText("held");
+    await expect(inspector.stats).toContainText("1 waiting");
+    await expect(inspector.holders).toHaveText([/Process-1/]);
+    await expect(inspector.waiters).toHaveText([/Process-2.*acquire/]);
   });
 
   test("a deadlock says so and rings the processes and locks of its cycle", async ({ app }) => {

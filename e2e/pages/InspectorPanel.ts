@@ -1,6 +1,6 @@
 import type { Locator, Page } from "@playwright/test";
 
-/** The Inspector beside the timeline: the picked queue or pipe at the playhead. */
+/** The Inspector beside the timeline: the picked queue, pipe or lock at the playhead. */
 export class InspectorPanel {
   readonly root: Locator;
   /** The object's label ("Queue-1"). */
@@ -11,6 +11,9 @@ export class InspectorPanel {
   readonly stats: Locator;
   /** The items inside, front first. */
   readonly items: Locator;
+  /** A lock's holders at the playhead, and its waiters in the order they began waiting. */
+  readonly holders: Locator;
+  readonly waiters: Locator;
 
   constructor(readonly page: Page) {
     this.root = page.getByRole("region", { name: "Inspector" });
@@ -18,6 +21,8 @@ export class InspectorPanel {
     this.when = this.root.getByTestId("inspector.when");
     this.stats = this.root.getByTestId("inspector.stats");
     this.items = this.root.getByTestId("inspector.item");
+    this.holders = this.root.getByTestId("inspector.holder");
+    this.waiters = this.root.getByTestId("inspector.waiter");
   }
 
   /** The items' reprs, front first ("'item 3'", ...). */
