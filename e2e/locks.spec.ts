@@ -58,6 +58,10 @@ test.describe("Locks", () => {
       await expect(timeline.lane(name)).toHaveAttribute("data-deadlocked", "true");
     await expect(timeline.lane("MainProcess")).not.toHaveAttribute("data-deadlocked", "true");
     for (const label of ["Lock-1", "Lock-2"]) await expect(timeline.object(label)).toHaveClass(/deadlocked/);
+    // The Inspector opens on a lock of the cycle, held by one process and awaited by the other.
+    await expect(app.inspector.label).toHaveText(/^Lock-[12]$/);
+    await expect(app.inspector.holders).toHaveCount(1);
+    await expect(app.inspector.waiters).toHaveCount(1);
     // The ring is drawn, in the error colour.
     const ring = await timeline.lane("Process-1").evaluate((el) => getComputedStyle(el).boxShadow);
     expect(ring).toContain("rgb(255, 107, 107)");

@@ -38,7 +38,10 @@ export function Inspector(): JSX.Element | null {
   const objects = model.objects;
   const locks = sync.objects;
   if (objects.length === 0 && locks.length === 0) return null;
-  const lock = locks.find((o) => o.objId === selectedObjId) ?? (objects.length === 0 ? locks[0] : undefined);
+  // Nothing picked after a deadlock: the first lock of its cycle is what to look at.
+  const deadlocked = timeline.deadlock?.objIds.find((id) => sync.byId.has(id));
+  const lock =
+    locks.find((o) => o.objId === (selectedObjId ?? deadlocked)) ?? (objects.length === 0 ? locks[0] : undefined);
   const obj = lock ? undefined : (objects.find((o) => o.objId === selectedObjId) ?? objects[0]);
   const picked = lock ?? obj;
   if (!picked) return null;
@@ -61,6 +64,8 @@ export function Inspector(): JSX.Element | null {
   }
 
   const at = playhead ?? timeline.end;
+  // After a deadlock the kill ends every wait: "now" for a lock is the moment it was found.
+  const lockAt = playhead ?? timeline.deadlock?.t ?? at;
   const byPid = timeline.byPid;
   return (
     <aside
@@ -101,7 +106,7 @@ export function Inspector(): JSX.Element | null {
         </div>
       )}
       {lock ? (
-        <LockDetails lock={lock} at={at} byPid={byPid} fmtTime={fmtTime} />
+        <LockDetails lock={lock} at={lockAt} byPid={byPid} fmtTime={fmtTime} />
       ) : (
         obj && (
           <ChannelDetails
