@@ -1,6 +1,6 @@
 import type { Locator, Page } from "@playwright/test";
 
-/** The Inspector beside the timeline: the picked queue or pipe at the playhead. */
+/** The Inspector beside the timeline: the picked queue, pipe or lock at the playhead. */
 export class InspectorPanel {
   readonly root: Locator;
   /** The object's label ("Queue-1"). */
@@ -15,6 +15,9 @@ export class InspectorPanel {
   readonly gauge: Locator;
   /** The scrolling list of the items inside (a focusable region). */
   readonly itemList: Locator;
+  /** A lock's holders at the playhead, and its waiters in the order they began waiting. */
+  readonly holders: Locator;
+  readonly waiters: Locator;
 
   constructor(readonly page: Page) {
     this.root = page.getByRole("region", { name: "Inspector" });
@@ -24,6 +27,8 @@ export class InspectorPanel {
     this.items = this.root.getByTestId("inspector.item");
     this.gauge = this.root.getByRole("meter", { name: "Slots used" });
     this.itemList = this.root.getByRole("region", { name: /^Items inside / });
+    this.holders = this.root.getByTestId("inspector.holder");
+    this.waiters = this.root.getByTestId("inspector.waiter");
   }
 
   /** The items' reprs, front first ("'item 3'", ...). */

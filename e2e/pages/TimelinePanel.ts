@@ -43,6 +43,26 @@ export class TimelinePanel {
     return this.objects.and(this.root.getByRole("group", { name: label, exact: true }));
   }
 
+  /** Who held a lock when: one band per hold, with the holder's pid in data-pid. */
+  holds(place: Locator): Locator {
+    return place.getByTestId("timeline.hold");
+  }
+
+  /** The processes waiting for a lock, one bar per wait. */
+  waits(place: Locator): Locator {
+    return place.getByTestId("timeline.wait");
+  }
+
+  /** Arrows from a release to the waiting acquire it let through. */
+  get handovers(): Locator {
+    return this.root.getByTestId("timeline.handover");
+  }
+
+  /** The badge on the timeline's bar when the run ended in a deadlock. */
+  get deadlockBadge(): Locator {
+    return this.root.getByTestId("timeline.deadlock");
+  }
+
   /** The items drawn inside a place (when zoomed in enough to draw each one). */
   chips(place: Locator): Locator {
     return place.getByTestId("timeline.chip");

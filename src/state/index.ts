@@ -30,3 +30,16 @@ export type { ChannelObject, ChannelKind, ObjItem, ObjMark } from "./objectModel
 export type { RunState, RunStatus } from "./runStore";
 export type { ConsoleBuffer } from "./consoleBuffer";
 export type { ExitReason, RunEvent } from "../runtime/events/types";
+export { SyncObjectModel } from "./sync/syncObjectModel";
+export type { SyncObject } from "./sync/syncObjectModel";
+export {
+  countAt,
+  holdAt,
+  holdersAt,
+  holdRange,
+  linksIn,
+  type LockObject,
+  type LockHold,
+  type LockLink,
+} from "./sync/lockFold";
+export { waitsAt, type SyncWait } from "./sync/syncObject";

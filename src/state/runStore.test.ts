@@ -4,6 +4,7 @@ import type { KernelApi, KernelBatch, RunOutcome } from "../runtime/protocol";
 import type { RunEvent } from "../runtime/events/types";
 import { packOps } from "../runtime/events/opPack";
 import { ObjectModel } from "./objectModel";
+import { holdersAt } from "./sync/lockFold";
 import { createRunStore, nextFlushDelay } from "./runStore";
 
 function fakeKernel() {
@@ -89,6 +90,39 @@ describe("runStore", () => {
     expect(timeline.end).toBe(9);
     // Operations live in the object model only.
     expect(timeline.events.map((e) => e.kind)).toEqual(["obj.create"]);
+  });
+
+  it("routes a lock's packed operations to the sync model, not the queue model", async () => {
+    const k = fakeKernel();
+    const store = createRunStore(() => k.kernel);
+    void store.getState().run("lock.acquire()");
+    const runId = store.getState().runId;
+    const acquire = (seq: number, t: number, pid: number): RunEvent => ({
+      seq,
+      t,
+      pid,
+      kind: "obj.op",
+      objId: 4,
+      op: "acquire",
+      outcome: "ok",
+      itemId: 0,
+      size: 0,
+    });
+    k.batch({
+      runId,
+      ...packOps([
+        { seq: 0, t: 0, pid: 7, kind: "obj.create", objId: 4, objKind: "Lock", label: "Lock-4" },
+        { seq: 1, t: 1, pid: 7, kind: "obj.create", objId: 5, objKind: "Queue", label: "Queue-5" },
+        acquire(2, 2, 8),
+      ]),
+    });
+    await tick();
+    const { objects, sync } = store.getState();
+    expect(objects.objects.map((o) => o.label)).toEqual(["Queue-5"]);
+    expect(objects.ops).toBe(0);
+    const lock = sync.byId.get(4)!;
+    expect(lock.label).toBe("Lock-4");
+    expect(holdersAt(lock, 3).map((h) => h.pid)).toEqual([8]);
   });
 
   it("reports a syntax error without output", async () => {

@@ -9,6 +9,7 @@ import { afterNextPaint } from "./paintCost";
 import type { KernelApi, KernelBatch, SyntaxErrorInfo } from "../runtime/protocol";
 import { ConsoleBuffer } from "./consoleBuffer";
 import { ObjectModel } from "./objectModel";
+import { SyncObjectModel } from "./sync/syncObjectModel";
 import { TimelineModel } from "./timelineModel";
 
 export type RunStatus = "idle" | "running" | "stopping" | "finished" | "stopped" | "deadlocked" | "syntax-error";
@@ -22,6 +23,8 @@ export interface RunState {
   timeline: TimelineModel;
   /** Queues and pipes: what is inside them over time, and what moved between processes. */
   objects: ObjectModel;
+  /** Locks and semaphores: who held them when, who waited, their counts. */
+  sync: SyncObjectModel;
   /** Bumped once per applied batch; panels subscribe to it rather than to the buffers. */
   version: number;
   /** Wall-clock ms when the run started, to extrapolate "now" while live. */
@@ -67,7 +70,7 @@ export function createRunStore(kernel: () => KernelApi) {
     const flush = () => {
       flushScheduled = false;
       const started = performance.now();
-      const { console: out, timeline, objects, runId } = get();
+      const { console: out, timeline, objects, sync, runId } = get();
       let lastOpT = -Infinity;
       for (const batch of pending) {
         if (batch.runId !== runId) continue;
@@ -80,11 +83,12 @@ export function createRunStore(kernel: () => KernelApi) {
             // The CLI prints the report to stderr; the console says it in the same words.
             if (e.kind === "deadlock") out.append(e.pid, 2, e.seq, e.text);
             timeline.apply(e);
-            if (e.kind === "obj.create" || e.kind === "obj.op") objects.apply(e);
+            sync.apply(e);
+            if (e.kind === "obj.create" || (e.kind === "obj.op" && !sync.byId.has(e.objId))) objects.apply(e);
           },
           (r) => {
-            // Straight into the object model's columns: no event object per operation.
-            objects.applyRow(r, chunk);
+            // Straight into the columns of the object's model: no event object per operation.
+            if (!sync.applyRow(r)) objects.applyRow(r, chunk);
             if (r.t > lastOpT) lastOpT = r.t;
           },
         );
@@ -118,6 +122,7 @@ export function createRunStore(kernel: () => KernelApi) {
       console: new ConsoleBuffer(),
       timeline: new TimelineModel(),
       objects: new ObjectModel(),
+      sync: new SyncObjectModel(),
       version: 0,
       startedAtWall: 0,
       flushPace: () => flushDelay,
@@ -134,6 +139,7 @@ export function createRunStore(kernel: () => KernelApi) {
           console: new ConsoleBuffer(),
           timeline: new TimelineModel(),
           objects: new ObjectModel(),
+          sync: new SyncObjectModel(),
           version: get().version + 1,
           startedAtWall: Date.now(),
         });

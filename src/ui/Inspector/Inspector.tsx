@@ -1,12 +1,14 @@
 /**
  * The Inspector: the queue or pipe picked in the timeline, as it is at the playhead (or
  * now, at the live edge): its items front first, each as Python would print it, its
- * maxsize, and how many items went in and came out so far. Collapsible; absent when the
- * run has no queues or pipes.
+ * maxsize, and how many items went in and came out so far; or the lock or semaphore
+ * picked, its holders and waiters (LockDetails). Collapsible; absent when the run has
+ * no shared objects.
  */
 import { useState, type CSSProperties, type JSX } from "react";
 import { useStore } from "zustand";
 import { ObjectModel, processColor, runStore, uiStore, type ChannelObject, type Lane, type ObjItem } from "../../state";
+import { LockDetails } from "./LockDetails";
 import "./Inspector.css";
 
 /** More items than this are summarised ("… and 1,234 more"). */
@@ -25,6 +27,7 @@ function fmtTime(ms: number): string {
 export function Inspector(): JSX.Element | null {
   const version = useStore(runStore, (s) => s.version);
   const model = useStore(runStore, (s) => s.objects);
+  const sync = useStore(runStore, (s) => s.sync);
   const timeline = useStore(runStore, (s) => s.timeline);
   const playhead = useStore(uiStore, (s) => s.playhead);
   const selectedObjId = useStore(uiStore, (s) => s.selectedObjId);
@@ -33,9 +36,16 @@ export function Inspector(): JSX.Element | null {
   void version;
 
   const objects = model.objects;
-  if (objects.length === 0) return null;
-  const obj = objects.find((o) => o.objId === selectedObjId) ?? objects[0];
-  if (!obj) return null;
+  const locks = sync.objects;
+  if (objects.length === 0 && locks.length === 0) return null;
+  // Nothing picked after a deadlock: the first lock of its cycle is what to look at.
+  const deadlocked = timeline.deadlock?.objIds.find((id) => sync.byId.has(id));
+  const lock =
+    locks.find((o) => o.objId === (selectedObjId ?? deadlocked)) ?? (objects.length === 0 ? locks[0] : undefined);
+  const obj = lock ? undefined : (objects.find((o) => o.objId === selectedObjId) ?? objects[0]);
+  const picked = lock ?? obj;
+  if (!picked) return null;
+  const all = [...objects, ...locks];
 
   if (!open) {
     return (
@@ -53,19 +63,18 @@ export function Inspector(): JSX.Element | null {
     );
   }
 
-  const t = playhead ?? Infinity;
   const at = playhead ?? timeline.end;
-  const counts = ObjectModel.countsAt(obj, t);
-  const pipe = obj.kind === "Pipe";
+  // After a deadlock the kill ends every wait: "now" for a lock is the moment it was found.
+  const lockAt = playhead ?? timeline.deadlock?.t ?? at;
   const byPid = timeline.byPid;
-  const max = live && playhead === null ? LIVE_SHOW_MAX : SHOW_MAX;
-  // Only the items listed are built; the rest are counted.
-  const list = (dir?: 0 | 1) => ObjectModel.insideAt(obj, t, max, dir);
-  const lists = pipe ? [list(0), list(1)] : [list()];
-  const inside = lists.reduce((n, l) => n + l.total, 0);
-
   return (
-    <aside className="insp" role="region" aria-label="Inspector" data-testid="inspector.root" data-obj-id={obj.objId}>
+    <aside
+      className="insp"
+      role="region"
+      aria-label="Inspector"
+      data-testid="inspector.root"
+      data-obj-id={picked.objId}
+    >
       <header className="insp-head">
         <h3 className="insp-title">Inspector</h3>
         <span className="insp-when" data-testid="inspector.when">
@@ -81,14 +90,14 @@ export function Inspector(): JSX.Element | null {
           ›
         </button>
       </header>
-      {objects.length > 1 && (
-        <div className="insp-pick" role="toolbar" aria-label="Queues and pipes">
-          {objects.map((o) => (
+      {all.length > 1 && (
+        <div className="insp-pick" role="toolbar" aria-label="Shared objects">
+          {all.map((o) => (
             <button
               key={o.objId}
               type="button"
-              className={`insp-pick-btn${o === obj ? " on" : ""}`}
-              aria-pressed={o === obj}
+              className={`insp-pick-btn${o === picked ? " on" : ""}`}
+              aria-pressed={o === picked}
               onClick={() => uiStore.getState().selectObject(o.objId)}
             >
               {o.label}
@@ -96,6 +105,46 @@ export function Inspector(): JSX.Element | null {
           ))}
         </div>
       )}
+      {lock ? (
+        <LockDetails lock={lock} at={lockAt} byPid={byPid} fmtTime={fmtTime} />
+      ) : (
+        obj && (
+          <ChannelDetails
+            obj={obj}
+            playhead={playhead}
+            at={at}
+            byPid={byPid}
+            max={live && playhead === null ? LIVE_SHOW_MAX : SHOW_MAX}
+          />
+        )
+      )}
+    </aside>
+  );
+}
+
+function ChannelDetails({
+  obj,
+  playhead,
+  at,
+  byPid,
+  max,
+}: {
+  obj: ChannelObject;
+  playhead: number | null;
+  at: number;
+  byPid: ReadonlyMap<number, Lane>;
+  max: number;
+}): JSX.Element {
+  const t = playhead ?? Infinity;
+  const counts = ObjectModel.countsAt(obj, t);
+  const pipe = obj.kind === "Pipe";
+  // Only the items listed are built; the rest are counted.
+  const list = (dir?: 0 | 1) => ObjectModel.insideAt(obj, t, max, dir);
+  const lists = pipe ? [list(0), list(1)] : [list()];
+  const inside = lists.reduce((n, l) => n + l.total, 0);
+
+  return (
+    <>
       <div className="insp-obj">
         <div className="insp-obj-label" data-testid="inspector.label">
           {obj.label}
@@ -128,7 +177,7 @@ export function Inspector(): JSX.Element | null {
           <ItemList title="front (next out) first" {...lists[0]!} at={at} byPid={byPid} />
         )}
       </div>
-    </aside>
+    </>
   );
 }
 

@@ -16,7 +16,7 @@
  */
 import { useCallback, useEffect, useId, useRef, useState, type JSX } from "react";
 import { useStore } from "zustand";
-import { runStore, uiStore, type ChannelObject } from "../../state";
+import { holdersAt, runStore, uiStore, type ChannelObject } from "../../state";
 import { AXIS_H, LANE_H, NAME_W } from "./view/layout";
 import { handleTimelineKey } from "./view/timelineKeys";
 import { useLiveNow } from "./view/useLiveNow";
@@ -30,6 +30,8 @@ import { LaneRow, laneSignature } from "./processLanes/LaneRow";
 import { laneStateLabel } from "./processLanes/laneState";
 import { findEvent } from "./processLanes/processTargets";
 import { ChannelLane } from "./objectLanes/ChannelLane";
+import { LockArrows } from "./objectLanes/LockArrows";
+import { LockLane } from "./objectLanes/LockLane";
 import { ARROW_LIMIT, OBJ_H, OBJ_HEAD_H, showsChips } from "./objectLanes/objectGeometry";
 import { transfersInView, TransferArrows } from "./objectLanes/TransferArrows";
 import { TimelineTooltip, type Hover } from "./hover/TimelineTooltip";
@@ -43,11 +45,23 @@ import "./chrome/Chrome.css";
 import "./processLanes/Lanes.css";
 import "./objectLanes/Objects.css";
 
+/** The cycle of a deadlock in a few words: "Process-1 ⇄ Process-2 over Lock-1, Lock-2". */
+function deadlockCycle(
+  d: { pids: readonly number[]; objIds: readonly number[] },
+  byPid: ReadonlyMap<number, { name: string }>,
+  sync: { byId: ReadonlyMap<number, { label: string }> },
+): string {
+  const who = d.pids.map((p) => byPid.get(p)?.name ?? `pid ${p}`).join(" ⇄ ");
+  const what = d.objIds.map((id) => sync.byId.get(id)?.label ?? `object ${id}`).join(", ");
+  return what ? `${who} over ${what}` : who;
+}
+
 export function Timeline(): JSX.Element {
   // `version` bumps once per applied batch: the model below has grown in place.
   const version = useStore(runStore, (s) => s.version);
   const timeline = useStore(runStore, (s) => s.timeline);
   const objectModel = useStore(runStore, (s) => s.objects);
+  const sync = useStore(runStore, (s) => s.sync);
   const selectedObjId = useStore(uiStore, (s) => s.selectedObjId);
   const status = useStore(runStore, (s) => s.status);
   const runId = useStore(runStore, (s) => s.runId);
@@ -103,8 +117,16 @@ export function Timeline(): JSX.Element {
   const selectedEvent = selectedSeq === null ? undefined : findEvent(timeline.events, selectedSeq);
   const exitSelectedPid = selectedEvent?.kind === "proc.exit" ? selectedEvent.pid : null;
   const objects = objectModel.objects;
+  const locks = sync.objects;
+  const places = objects.length + locks.length;
   const lanesH = lanes.length * LANE_H;
-  const contentH = lanesH + (objects.length > 0 ? OBJ_HEAD_H + objects.length * OBJ_H : 0);
+  const contentH = lanesH + (places > 0 ? OBJ_HEAD_H + places * OBJ_H : 0);
+  const deadlock = timeline.deadlock;
+  const holderOf = (objId: number, t: number) => {
+    const lock = sync.byId.get(objId);
+    const pid = lock ? holdersAt(lock, t)[0]?.pid : undefined;
+    return pid === undefined ? null : (timeline.byPid.get(pid)?.name ?? `pid ${pid}`);
+  };
   const inView = objects.length > 0 ? transfersInView(objects, scale) : 0;
   const detailed = inView <= ARROW_LIMIT;
   const chipsFor = (obj: ChannelObject) => showsChips(obj, scale, detailed);
@@ -126,7 +148,15 @@ export function Timeline(): JSX.Element {
         Left and right arrows move the playhead (Shift for bigger steps), Home goes to the start, Escape returns to
         live. Plus and minus zoom, 0 fits the whole run.
       </span>
-      <TimelineBar view={view} live={live} status={status} playhead={playhead} now={now} hasLanes={lanes.length > 0} />
+      <TimelineBar
+        view={view}
+        live={live}
+        status={status}
+        playhead={playhead}
+        now={now}
+        hasLanes={lanes.length > 0}
+        deadlock={deadlock ? { cycle: deadlockCycle(deadlock, timeline.byPid, sync), report: deadlock.text } : null}
+      />
 
       <div ref={stageRef} className="tl-stage">
         <div className="tl-head" style={{ height: AXIS_H }}>
@@ -161,7 +191,7 @@ export function Timeline(): JSX.Element {
               ))}
             </svg>
             {lanes.map((lane) => {
-              const at = playhead === null ? null : laneStateLabel(lane, playhead, resolution);
+              const at = playhead === null ? null : laneStateLabel(lane, playhead, resolution, holderOf);
               return (
                 <LaneRow
                   key={lane.pid}
@@ -175,18 +205,21 @@ export function Timeline(): JSX.Element {
                   stateNow={laneStateLabel(lane, now).state}
                   selectedSeq={selectedSeq}
                   exitSelected={exitSelectedPid === lane.pid}
+                  deadlocked={deadlock?.pids.includes(lane.pid) ?? false}
                   hatchId={`${uid}-hatch-${lane.pid}`}
                   handlers={handlers}
                 />
               );
             })}
-            {objects.length > 0 && (
+            {places > 0 && (
               <div className="tl-obj-head" style={{ height: OBJ_HEAD_H }}>
-                <span className="tl-obj-head-title">Queues &amp; pipes</span>
+                <span className="tl-obj-head-title">Shared objects</span>
                 <span className="tl-obj-head-note" data-testid="timeline.object-note">
-                  {detailed
-                    ? "each arrow is one item: put ↓ into the place, got ↑ out of it"
-                    : `${inView.toLocaleString()} items moved in view: zoom in to see each one`}
+                  {objects.length === 0
+                    ? "a band shows who holds each lock; an arrow, who got it when it was released"
+                    : detailed
+                      ? "each arrow is one item: put ↓ into the place, got ↑ out of it"
+                      : `${inView.toLocaleString()} items moved in view: zoom in to see each one`}
                 </span>
               </div>
             )}
@@ -205,6 +238,20 @@ export function Timeline(): JSX.Element {
                 handlers={handlers}
               />
             ))}
+            {locks.map((lock) => (
+              <LockLane
+                key={lock.objId}
+                obj={lock}
+                version={lock.version}
+                scale={scale}
+                now={now}
+                byPid={timeline.byPid}
+                selected={selectedObjId === lock.objId}
+                deadlocked={deadlock?.objIds.includes(lock.objId) ?? false}
+                playhead={playheadVisible ? playhead : null}
+                playheadX={playheadVisible ? playheadX : null}
+              />
+            ))}
             <ChildArrows lanes={lanes} byPid={timeline.byPid} scale={scale} height={lanesH} />
             {objects.length > 0 && (
               <TransferArrows
@@ -219,6 +266,7 @@ export function Timeline(): JSX.Element {
                 handlers={handlers}
               />
             )}
+            {locks.length > 0 && <LockArrows locks={locks} byPid={timeline.byPid} scale={scale} height={lanesH} />}
           </div>
           {lanes.length === 0 && (
             <div className="tl-empty">

@@ -12,9 +12,11 @@ interface Props {
   playhead: number | null;
   now: number;
   hasLanes: boolean;
+  /** The deadlock that ended the run: who is in its cycle, and the kernel's report (shown on hover). */
+  deadlock: { cycle: string; report: string } | null;
 }
 
-export function TimelineBar({ view, live, status, playhead, now, hasLanes }: Props): JSX.Element {
+export function TimelineBar({ view, live, status, playhead, now, hasLanes, deadlock }: Props): JSX.Element {
   return (
     <div className="tl-bar">
       <button
@@ -41,6 +43,11 @@ export function TimelineBar({ view, live, status, playhead, now, hasLanes }: Pro
           resolution={view.resolution}
         />
       </span>
+      {deadlock && (
+        <span className="tl-deadlock" data-testid="timeline.deadlock" title={deadlock.report}>
+          <strong>Deadlocked</strong> {deadlock.cycle}
+        </span>
+      )}
       <Legend />
       <div className="tl-zoom" role="group" aria-label="Zoom">
         <button
@@ -86,7 +93,7 @@ function Readout({
   now,
   hasLanes,
   resolution,
-}: Omit<Props, "view"> & { resolution: number }): JSX.Element | null {
+}: Omit<Props, "view" | "deadlock"> & { resolution: number }): JSX.Element | null {
   if (playhead !== null) {
     return (
       <>

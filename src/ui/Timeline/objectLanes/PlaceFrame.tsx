@@ -14,6 +14,8 @@ interface Props {
   label: string;
   kind: string;
   selected: boolean;
+  /** Extra classes on the place, e.g. its kind's. */
+  className?: string;
   icon: ReactNode;
   /** The line under the label, e.g. "Queue · maxsize 3". */
   words: string;
@@ -35,6 +37,7 @@ export function PlaceFrame({
   label,
   kind,
   selected,
+  className,
   icon,
   words,
   count,
@@ -47,7 +50,7 @@ export function PlaceFrame({
   const select = () => uiStore.getState().selectObject(objId);
   return (
     <div
-      className={`tl-lane tl-obj${selected ? " selected" : ""}`}
+      className={`tl-lane tl-obj${className ? ` ${className}` : ""}${selected ? " selected" : ""}`}
       role="group"
       aria-label={label}
       data-testid="timeline.object"

@@ -6,7 +6,7 @@
 import { ObjectModel, type ChannelObject } from "../../../state";
 import { LANE_H } from "../view/layout";
 
-/** The "Queues & pipes" heading between the process lanes and the places, px. */
+/** The "Shared objects" heading between the process lanes and the places, px. */
 export const OBJ_HEAD_H = 30;
 /** Height of one object's place, px. */
 export const OBJ_H = 88;

@@ -29,6 +29,8 @@ interface Props {
   selectedSeq: number | null;
   /** The selected event is this lane's exit. */
   exitSelected: boolean;
+  /** Part of the deadlock cycle that ended the run: ringed in the error colour. */
+  deadlocked: boolean;
   hatchId: string;
   handlers: LaneHandlers;
 }
@@ -66,6 +68,7 @@ export const LaneRow = memo(function LaneRow({
   stateNow,
   selectedSeq,
   exitSelected,
+  deadlocked,
   hatchId,
   handlers,
 }: Props): JSX.Element {
@@ -77,12 +80,13 @@ export const LaneRow = memo(function LaneRow({
   const closed = lastOpen ? nBlocks - 1 : nBlocks;
   return (
     <div
-      className={`tl-lane${lane.index % 2 ? " odd" : ""}`}
+      className={`tl-lane${lane.index % 2 ? " odd" : ""}${deadlocked ? " deadlocked" : ""}`}
       role="group"
       aria-label={lane.name}
       data-testid="timeline.lane"
       data-pid={lane.pid}
       data-state={stateNow}
+      data-deadlocked={deadlocked || undefined}
       data-exit-code={lane.exitCode ?? undefined}
       style={{ height: LANE_H, "--pc": color } as CSSProperties}
     >

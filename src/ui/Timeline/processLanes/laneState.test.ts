@@ -43,3 +43,23 @@ describe("laneStateLabel", () => {
     expect(laneStateLabel(child, 600).text).toBe("terminated (-15)");
   });
 });
+
+describe("laneStateLabel on a lock", () => {
+  it("names who holds the lock the lane waits for, at that moment", () => {
+    const m = new TimelineModel();
+    m.apply({ seq: 0, t: 0, pid: 3, kind: "proc.start", name: "Process-2", ppid: 1 });
+    m.apply({
+      seq: 1,
+      t: 10,
+      pid: 3,
+      kind: "proc.block",
+      on: { op: "obj", objId: 4, objLabel: "Lock-4", call: "acquire", timeout: null },
+    });
+    const lane = m.byPid.get(3)!;
+    const holderOf = (objId: number, t: number) => (objId === 4 && t < 50 ? "Process-1" : null);
+    expect(laneStateLabel(lane, 20, 10, holderOf).text).toBe(
+      "blocked in acquire(Lock-4), held by Process-1, since 0.01 s",
+    );
+    expect(laneStateLabel(lane, 60, 10, holderOf).text).toBe("blocked in acquire on Lock-4 since 0.01 s");
+  });
+});

@@ -10,7 +10,10 @@ export interface LaneStateLabel {
   text: string;
 }
 
-export function laneStateLabel(lane: Lane, t: number, resolution = 10): LaneStateLabel {
+/** Who holds a lock at t, by name (null: nobody, or not a lock): the blocked lane names them. */
+export type HolderOf = (objId: number, t: number) => string | null;
+
+export function laneStateLabel(lane: Lane, t: number, resolution = 10, holderOf?: HolderOf): LaneStateLabel {
   const at = TimelineModel.stateAt(lane, t);
   switch (at.state) {
     case "not-started":
@@ -21,10 +24,15 @@ export function laneStateLabel(lane: Lane, t: number, resolution = 10): LaneStat
       return { state: at.state, text: "running" };
     case "blocked": {
       const b = at.block;
-      return {
-        state: at.state,
-        text: b ? `blocked in ${describeBlock(b.on)} since ${formatTime(b.t0, resolution)}` : "blocked",
-      };
+      if (!b) return { state: at.state, text: "blocked" };
+      const since = formatTime(b.t0, resolution);
+      const holder = b.on.op === "obj" ? (holderOf?.(b.on.objId, t) ?? null) : null;
+      if (b.on.op === "obj" && holder !== null)
+        return {
+          state: at.state,
+          text: `blocked in ${b.on.call}(${b.on.objLabel}), held by ${holder}, since ${since}`,
+        };
+      return { state: at.state, text: `blocked in ${describeBlock(b.on)} since ${since}` };
     }
     case "exited": {
       const badge = exitBadge(lane.exitCode, lane.exitReason);
