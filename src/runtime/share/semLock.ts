@@ -111,28 +111,30 @@ export class SemLock {
   }
 
   /**
-   * Gives a permit back. False, and nothing changes, when that would go above the
-   * maximum (a Lock released while unlocked, a BoundedSemaphore over-released).
-   * `stamp` takes the release's seq before a waiter can see the permit.
+   * Gives a permit back and returns this release's number (from 1). 0, and nothing
+   * changes, when that would go above the maximum (a Lock released while unlocked, a
+   * BoundedSemaphore over-released). `stamp` takes the release's seq before a waiter
+   * can see the permit. The number is the one this call took, not a later read: by
+   * then a waiter may have taken the permit and released it again.
    */
-  release(stamp: Stamp | null): boolean {
+  release(stamp: Stamp | null): number {
     const w = this.w;
     const max = w[MAX] as number;
-    if (Atomics.load(w, COUNT) >= max) return false;
+    if (Atomics.load(w, COUNT) >= max) return 0;
     stamp?.reserve();
     if (this.kind === SemKind.Lock || this.kind === SemKind.RLock) Atomics.store(w, OWNER, 0);
-    Atomics.add(w, RELEASES, 1);
+    const number = Atomics.add(w, RELEASES, 1) + 1;
     for (;;) {
       const c = Atomics.load(w, COUNT);
       if (c >= max) {
         Atomics.sub(w, RELEASES, 1);
         stamp?.cancelReserved();
-        return false;
+        return 0;
       }
       if (Atomics.compareExchange(w, COUNT, c, c + 1) === c) break;
     }
     if (Atomics.load(w, WAITERS) > 0) Atomics.notify(w, COUNT, 1);
-    return true;
+    return number;
   }
 
   /** An RLock's owner re-entering: only the owner's own thread touches DEPTH. */

@@ -107,11 +107,12 @@ export abstract class SemLockBase {
     const c = ctx();
     syncPoint(Op.release, this.h.id, c);
     if (this.leave(c.pid)) return;
-    if (!this.sem.release(c.emitter)) {
+    const number = this.sem.release(c.emitter);
+    if (number === 0) {
       c.emitter.op(this.h.id, Op.release, Outcome.error, -1, this.sem.value());
       throw new ValueError("semaphore or lock released too many times");
     }
-    c.emitter.op(this.h.id, Op.release, Outcome.ok, this.sem.releases(), this.sem.value());
+    c.emitter.op(this.h.id, Op.release, Outcome.ok, number, this.sem.value());
   }
 
   /**
