@@ -72,6 +72,8 @@ test.describe("The sandbox", () => {
   async function expectProbesRefused(app: AppPage): Promise<void> {
     await app.run();
     await app.expectFinished(1, 30_000);
+    // The console is virtualised and follows the end; the refusals are its first lines.
+    await app.console.scrollToTop();
     for (const who of ["main", "child"]) {
       for (const api of ["fetch", "XMLHttpRequest", "WebSocket", "EventSource", "importScripts"]) {
         await app.console.expectLine(`${who} ${api}: PermissionError: snippets cannot use the network (${api})`);
@@ -83,6 +85,7 @@ test.describe("The sandbox", () => {
       }
     }
     // The uncaught one: the traceback ends with it, and the run with exit code 1.
+    await app.console.scrollToBottom();
     await app.console.expectLine(/^PermissionError: snippets cannot use the network \(fetch\)$/);
     // Let anything in flight land before counting (before the policy, 12 requests did).
     await app.page.waitForTimeout(1000);
