@@ -8,7 +8,7 @@
 import { BrokenPipeError, EOFError, OSError, RuntimeError, ValueError } from "../lib/exceptions";
 import { ctx } from "../process/context";
 import { syncPoint } from "../process/syncPoint";
-import { keywordArgs, timeoutSeconds } from "../lib/options";
+import { keywordArgs, timeoutWaitMs } from "../lib/options";
 import { NONE, Op, opName, Outcome } from "../events/opColumns";
 import { ByteQueue, type ByteQueueState } from "../share/byteQueue";
 import {
@@ -184,8 +184,7 @@ export class Connection {
     this.check();
     if (!this.#recv) throw new OSError("connection is write-only");
     syncPoint(Op.poll, this.#h.pipe.id);
-    const secs = timeoutSeconds(keywordArgs("poll", ["timeout"], [timeout]).timeout, "zero");
-    return this.#recv.poll(secs === null ? null : secs * 1000) !== "empty";
+    return this.#recv.poll(timeoutWaitMs("poll", [timeout])) !== "empty";
   }
 
   close(): void {
