@@ -120,9 +120,14 @@ test.describe("Console", () => {
 
     // A wider console re-wraps the line into fewer lines, and the next row moves up with it.
     await page.setViewportSize({ width: 1920, height: 1000 });
-    await expect.poll(async () => (await error.boundingBox())!.height).toBeLessThan(rowBox!.height);
+    // While it re-wraps, the row is drawn anew and for a moment has no box: poll on until it has one.
+    await expect
+      .poll(async () => (await error.boundingBox())?.height ?? Number.POSITIVE_INFINITY)
+      .toBeLessThan(rowBox!.height);
     const wider = (await error.boundingBox())!;
-    await expect.poll(async () => (await status.boundingBox())!.y).toBeLessThanOrEqual(wider.y + wider.height + 1);
+    await expect
+      .poll(async () => (await status.boundingBox())?.y ?? Number.POSITIVE_INFINITY)
+      .toBeLessThanOrEqual(wider.y + wider.height + 1);
     expect((await status.boundingBox())!.y).toBeGreaterThanOrEqual(wider.y + wider.height - 1);
     expect(await app.console.horizontalOverflow()).toBeLessThanOrEqual(0);
   });
