@@ -50,6 +50,8 @@ test.describe("Locks", () => {
     await app.waitForStatus("deadlocked");
     const { timeline, toolbar } = app;
     await expect(toolbar.status).toContainText("Deadlocked");
+    // A deadlocked run has ended: its trace can be exported, like a finished one's.
+    await expect(toolbar.exportTraceButton).toBeEnabled();
 
     await expect(timeline.deadlockBadge).toContainText("Deadlocked");
     await expect(timeline.deadlockBadge).toContainText("Process-1");

@@ -224,7 +224,7 @@ function ShareButton() {
 /** Downloads the last run as a Chrome trace (the file `--trace` writes): there is one once a run has ended. */
 function ExportTraceButton({ status }: { status: RunStatus }) {
   const [toast, showToast] = useToast();
-  const ended = status === "finished" || status === "stopped";
+  const ended = status === "finished" || status === "stopped" || status === "deadlocked";
   const exportTrace = async () => {
     if (!(await downloadTrace())) showToast("No trace of this run is left: run it again");
   };
