@@ -13,7 +13,7 @@ const getKernel = () => (kernel ??= createKernelBridge());
 export const runStore = createRunStore(getKernel);
 /** Syntax check without running (the editor marks the error as you type). */
 export const checkSyntax = (source: string) => getKernel().check(source);
-export const uiStore = createUiStore();
+export const uiStore = createUiStore(browserStorage());
 export const editorStore = createEditorStore({
   examples,
   saved: readWork(browserStorage()),

@@ -1,8 +1,13 @@
 /**
  * What the learner is looking at: the playhead, the selected event, the editor line
- * to highlight, which processes the console hides. Independent of any run's data.
+ * to highlight, which processes the console hides, and whether the page is laid out
+ * for a projector (presentation mode, remembered in the browser's storage).
+ * Independent of any run's data.
  */
 import { createStore } from "zustand/vanilla";
+import type { StorageLike } from "./drafts";
+
+export const PRESENTATION_KEY = "mp-playground.presentation.v1";
 
 export interface UiState {
   /** Time (ms since run start) under the playhead; null follows the live edge. */
@@ -24,10 +29,23 @@ export interface UiState {
   /** Shows only `pid` (null shows every process again). */
   showOnly(pid: number | null, allPids: readonly number[]): void;
   setNotice(notice: string | null): void;
+  /** The layout made for a 1280x720 projector: large type, the timeline prominent. */
+  presentation: boolean;
+  setPresentation(on: boolean): void;
+  /** Clears what belongs to one run (presentation mode stays). */
   reset(): void;
 }
 
-export function createUiStore() {
+function readPresentation(storage: StorageLike | null): boolean {
+  try {
+    return storage?.getItem(PRESENTATION_KEY) === "on";
+  } catch {
+    return false;
+  }
+}
+
+/** `storage` keeps presentation mode across visits (drafts.ts browserStorage(); null: not kept). */
+export function createUiStore(storage: StorageLike | null = null) {
   return createStore<UiState>()((set, get) => ({
     playhead: null,
     selectedSeq: null,
@@ -48,6 +66,16 @@ export function createUiStore() {
       set({ hiddenPids: new Set(pid === null ? [] : allPids.filter((p) => p !== pid)) });
     },
     setNotice: (notice) => set({ notice }),
+    presentation: readPresentation(storage),
+    setPresentation(on) {
+      if (on === get().presentation) return;
+      set({ presentation: on });
+      try {
+        storage?.setItem(PRESENTATION_KEY, on ? "on" : "off");
+      } catch {
+        // Storage blocked or full: the mode holds for this visit only.
+      }
+    },
     reset: () =>
       set({ playhead: null, selectedSeq: null, highlightLine: null, hiddenPids: new Set(), selectedObjId: null }),
   }));
