@@ -3,7 +3,7 @@
  * middle; the timeline across the whole width at the bottom, where time has room.
  * Both dividers drag (and move with the arrow keys when focused).
  */
-import { useCallback, useEffect, useRef, useState } from "react";
+import { useEffect, useRef } from "react";
 import { useStore } from "zustand";
 import { examples } from "../../examples";
 import { runStore, uiStore } from "../../state";
@@ -16,43 +16,17 @@ import { NoticeBanner } from "./NoticeBanner";
 import { RestoreBanner } from "./RestoreBanner";
 import { Splitter } from "./Splitter";
 import { Toolbar } from "./Toolbar";
+import { MIN_TOP, useLayout } from "./useLayout";
+import { usePresentationKeys } from "./usePresentationKeys";
 import "./App.css";
-
-const LAYOUT_KEY = "mp-playground.layout";
-
-interface Layout {
-  /** The editor's share of the top row's width. */
-  left: number;
-  /** The top row's share of the work area's height. */
-  top: number;
-}
-
-const DEFAULT_LAYOUT: Layout = { left: 0.55, top: 0.64 };
-
-function loadLayout(): Layout {
-  try {
-    const raw = localStorage.getItem(LAYOUT_KEY);
-    if (!raw) return DEFAULT_LAYOUT;
-    const v = JSON.parse(raw) as Partial<Layout>;
-    const ok = (n: unknown): n is number => typeof n === "number" && n > 0.1 && n < 0.9;
-    return { left: ok(v.left) ? v.left : DEFAULT_LAYOUT.left, top: ok(v.top) ? v.top : DEFAULT_LAYOUT.top };
-  } catch {
-    return DEFAULT_LAYOUT;
-  }
-}
+import "./Presentation.css";
 
 export function App() {
-  const [layout, setLayout] = useState(loadLayout);
+  const presentation = useStore(uiStore, (s) => s.presentation);
+  const { layout, spec, setLeft, setTop } = useLayout(presentation);
   const workRef = useRef<HTMLElement>(null);
   const topRef = useRef<HTMLDivElement>(null);
-
-  useEffect(() => {
-    try {
-      localStorage.setItem(LAYOUT_KEY, JSON.stringify(layout));
-    } catch {
-      // Storage may be unavailable (private mode); the layout just isn't remembered.
-    }
-  }, [layout]);
+  usePresentationKeys();
 
   // Ctrl/Cmd+Enter anywhere runs (Monaco handles it itself while it has focus).
   useEffect(() => {
@@ -77,11 +51,8 @@ export function App() {
     [],
   );
 
-  const setLeft = useCallback((left: number) => setLayout((l) => ({ ...l, left })), []);
-  const setTop = useCallback((top: number) => setLayout((l) => ({ ...l, top })), []);
-
   return (
-    <div className="app">
+    <div className={presentation ? "app app--present" : "app"} data-testid="app.root" data-presentation={presentation}>
       <Toolbar />
       <NoticeBanner />
       <RestoreBanner />
@@ -109,7 +80,7 @@ export function App() {
             onChange={setLeft}
             containerRef={topRef}
             label="Resize program and console"
-            reset={DEFAULT_LAYOUT.left}
+            reset={spec.initial.left}
             testId="layout.split-columns"
           />
           <section className="panel panel--console">
@@ -124,12 +95,12 @@ export function App() {
         <Splitter
           between="rows"
           value={layout.top}
-          min={0.25}
-          max={0.85}
+          min={MIN_TOP}
+          max={spec.maxTop}
           onChange={setTop}
           containerRef={workRef}
           label="Resize code and timeline"
-          reset={DEFAULT_LAYOUT.top}
+          reset={spec.initial.top}
           testId="layout.split-rows"
         />
         <section className="panel panel--timeline">

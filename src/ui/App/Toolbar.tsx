@@ -12,6 +12,7 @@ import {
   shareLink,
   stopProgram,
 } from "./appState";
+import { PresentationButton } from "./PresentationButton";
 import "./Toolbar.css";
 
 const isMac = typeof navigator !== "undefined" && /Mac|iPhone|iPad/.test(navigator.platform || navigator.userAgent);
@@ -67,6 +68,7 @@ export function Toolbar() {
         <ExamplesMenu />
         <ExportTraceButton status={status} />
         <ShareButton />
+        <PresentationButton />
       </div>
     </header>
   );

@@ -37,14 +37,15 @@ export function Console(): JSX.Element {
   const exitCode = useStore(runStore, (s) => s.exitCode);
   const syntaxReport = useStore(runStore, (s) => s.syntaxError?.report ?? null);
   const hidden = useStore(uiStore, (s) => s.hiddenPids);
+  const rowH = ROW_H[useStore(uiStore, (s) => s.presentation) ? "presentation" : "normal"];
 
   const [filter] = useState(() => new LineFilter());
   const [cells] = useState(() => new LineCells());
   const [layout] = useState(() => new WrapLayout());
   const scrollRef = useRef<HTMLDivElement>(null);
   const probeRef = useRef<HTMLSpanElement>(null);
-  const { height: viewportH, cols } = useConsoleSize(scrollRef, probeRef);
-  const { measureRef, tick } = useRowMeasure(layout);
+  const { height: viewportH, cols } = useConsoleSize(scrollRef, probeRef, rowH);
+  const { measureRef, tick } = useRowMeasure(layout, rowH);
   const [scrollTop, setScrollTop] = useState(0);
   const [follow, setFollow] = useState(true);
   const [seenBuffer, setSeenBuffer] = useState(buffer);
@@ -70,9 +71,9 @@ export function Console(): JSX.Element {
   // Only the last line of output (and the status rows after it) may change from here on.
   layout.sync(layoutKey, rowCount, Math.max(0, lines.count - 1), cols, cellsOf);
   const lineCount = layout.lineCount;
-  const top = follow ? bottomScrollTop(lineCount, ROW_H, viewportH) : scrollTop;
+  const top = follow ? bottomScrollTop(lineCount, rowH, viewportH) : scrollTop;
   // The window is in visual lines; the rows drawn are those the lines belong to.
-  const win = virtualWindow(lineCount, ROW_H, top, viewportH);
+  const win = virtualWindow(lineCount, rowH, top, viewportH);
   const firstRow = layout.rowAtLine(win.first);
   const endRow = win.last > win.first ? layout.rowAtLine(win.last - 1) + 1 : firstRow;
 
@@ -84,11 +85,14 @@ export function Console(): JSX.Element {
     if (follow && scroller) scroller.scrollTop = scroller.scrollHeight;
   }, [follow, rowCount, lineCount, viewportH, win.totalHeight]);
 
-  const onScroll = useCallback((e: UIEvent<HTMLDivElement>) => {
-    const el = e.currentTarget;
-    setScrollTop(el.scrollTop);
-    setFollow(isAtBottom(el.scrollTop, el.clientHeight, el.scrollHeight, ROW_H / 2));
-  }, []);
+  const onScroll = useCallback(
+    (e: UIEvent<HTMLDivElement>) => {
+      const el = e.currentTarget;
+      setScrollTop(el.scrollTop);
+      setFollow(isAtBottom(el.scrollTop, el.clientHeight, el.scrollHeight, rowH / 2));
+    },
+    [rowH],
+  );
 
   // Scrolling up must win over the next batch's auto-scroll, so stop following at once.
   useEffect(() => {
@@ -141,7 +145,7 @@ export function Console(): JSX.Element {
   const allPids = lanes.map((l) => l.pid);
 
   return (
-    <div className="con" data-testid="console.root">
+    <div className="con" data-testid="console.root" style={{ "--con-row": `${rowH}px` } as CSSProperties}>
       <div className="con-bar">
         <div className="con-filters" role="toolbar" aria-label="Show output of">
           {lanes.map((lane) => {
@@ -202,7 +206,7 @@ export function Console(): JSX.Element {
           onKeyDown={onKeyDown}
         >
           <div className="con-content" style={{ height: win.totalHeight }}>
-            <div className="con-rows" style={{ top: layout.lineOf(firstRow) * ROW_H + win.offset }}>
+            <div className="con-rows" style={{ top: layout.lineOf(firstRow) * rowH + win.offset }}>
               {rows}
             </div>
           </div>

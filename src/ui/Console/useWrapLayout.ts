@@ -2,11 +2,11 @@
  * The console's size in lines and character cells, and the wrap layout's corrections
  * from the heights the browser drew the rows at.
  */
-import { useCallback, useEffect, useState, type RefObject } from "react";
+import { useCallback, useEffect, useMemo, useState, type RefObject } from "react";
 import type { WrapLayout } from "./wrapLayout";
 
-/** Must match --con-row in Console.css. */
-export const ROW_H = 22;
+/** A visual line's height, css px, everyday and in presentation mode (Console.tsx sets --con-row to it). */
+export const ROW_H = { normal: 22, presentation: 30 };
 /** Characters in the hidden probe that measures one cell of the console's font. */
 export const PROBE_CHARS = 64;
 
@@ -21,6 +21,8 @@ export interface ConsoleSize {
 export function useConsoleSize(
   scrollRef: RefObject<HTMLElement | null>,
   probeRef: RefObject<HTMLElement | null>,
+  /** The row height: another one comes with another font size, so the cells are measured again. */
+  rowH: number,
 ): ConsoleSize {
   const [size, setSize] = useState<ConsoleSize>({ height: 0, cols: 80 });
   useEffect(() => {
@@ -43,7 +45,7 @@ export function useConsoleSize(
       alive = false;
       ro.disconnect();
     };
-  }, [scrollRef, probeRef]);
+  }, [scrollRef, probeRef, rowH]);
   return size;
 }
 
@@ -53,12 +55,16 @@ export function useConsoleSize(
  * `data-row` and `data-cells`, what it was drawn from. (Entries only come for rows in
  * the page, whose attributes are the latest render's, so none is stale.)
  */
-export function useRowMeasure(layout: WrapLayout): {
+export function useRowMeasure(
+  layout: WrapLayout,
+  rowH: number,
+): {
   measureRef: (el: HTMLDivElement | null) => () => void;
   tick: number;
 } {
   const [tick, setTick] = useState(0);
-  const [observer] = useState(
+  // Another row height: another observer, so the rows are measured again in its lines.
+  const observer = useMemo(
     () =>
       new ResizeObserver((entries) => {
         let moved = false;
@@ -66,11 +72,12 @@ export function useRowMeasure(layout: WrapLayout): {
           const el = entry.target as HTMLElement;
           const height = entry.borderBoxSize[0]?.blockSize ?? el.offsetHeight;
           if (height === 0) continue; // not laid out (hidden)
-          const lines = Math.max(1, Math.round(height / ROW_H));
+          const lines = Math.max(1, Math.round(height / rowH));
           if (layout.measure(Number(el.dataset.row), Number(el.dataset.cells), lines)) moved = true;
         }
         if (moved) setTick((t) => t + 1);
       }),
+    [layout, rowH],
   );
   // Rows leave the page through their ref's cleanup, so nothing stays observed.
   const measureRef = useCallback(

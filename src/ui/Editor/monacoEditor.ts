@@ -21,6 +21,9 @@ export const MODEL_URI = "file:///main.ts";
 const THEME = "playground-dark";
 /** How long a line picked on the timeline stays highlighted. */
 const HIGHLIGHT_MS = 4000;
+/** The code's type, everyday and in presentation mode (Editor.css's stand-ins match). */
+const TYPE = { normal: { fontSize: 19, lineHeight: 30 }, presentation: { fontSize: 21, lineHeight: 32 } };
+const typeFor = (presentation: boolean) => TYPE[presentation ? "presentation" : "normal"];
 
 globalThis.MonacoEnvironment = {
   getWorker(_workerId: string, label: string) {
@@ -112,8 +115,7 @@ export function mountEditor(host: HTMLElement, { store, ui, onRun }: MountOption
     theme: THEME,
     fontFamily:
       "'JetBrains Mono', 'Cascadia Code', 'Fira Code', 'DejaVu Sans Mono', Menlo, Consolas, 'Liberation Mono', monospace",
-    fontSize: 19,
-    lineHeight: 30,
+    ...typeFor(ui.getState().presentation),
     fontLigatures: false,
     lineNumbers: "on",
     lineNumbersMinChars: 3,
@@ -252,6 +254,7 @@ export function mountEditor(host: HTMLElement, { store, ui, onRun }: MountOption
   };
   const unsubUi = ui.subscribe((s, prev) => {
     if (s.highlightLine !== prev.highlightLine || s.selectedSeq !== prev.selectedSeq) showHighlight(s.highlightLine);
+    if (s.presentation !== prev.presentation) editor.updateOptions(typeFor(s.presentation));
   });
   if (ui.getState().highlightLine !== null) showHighlight(ui.getState().highlightLine);
 
