@@ -1,7 +1,8 @@
 /**
  * Accessibility: an axe-core audit (WCAG 2.0 and 2.1, A and AA, every impact) of the main
  * states a learner sees finds nothing: idle, after a run, after an error, with the
- * Inspector open on a queue, and with the banner that offers saved code back.
+ * Inspector open on a queue, with the banner that offers saved code back, and in
+ * presentation mode on a 1280x720 projector.
  */
 import { expect, test } from "./fixtures";
 import { auditViolations } from "./support/axe";
@@ -45,6 +46,16 @@ test.describe("Accessibility", () => {
     await expect(app.inspector.gauge).toHaveAttribute("aria-valuemax", "3");
     // The item list scrolls when long, so the keyboard can reach it.
     await expect(app.inspector.itemList).toHaveAttribute("tabindex", "0");
+    expect(await auditViolations(page)).toEqual([]);
+  });
+
+  test("in presentation mode at 1280x720, after a five-process run", async ({ app, page }) => {
+    await page.setViewportSize({ width: 1280, height: 720 });
+    await app.goto();
+    await app.toolbar.togglePresentation(true);
+    await app.toolbar.selectExample("producers-consumers");
+    await app.run();
+    await app.expectFinished(0, 30_000);
     expect(await auditViolations(page)).toEqual([]);
   });
 

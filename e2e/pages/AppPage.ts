@@ -30,6 +30,30 @@ export class AppPage {
     return this.page.getByTestId("notice");
   }
 
+  /** The page's root: data-presentation says whether presentation mode is on. */
+  get root() {
+    return this.page.getByTestId("app.root");
+  }
+
+  async expectPresentation(on: boolean): Promise<void> {
+    await expect(this.root).toHaveAttribute("data-presentation", String(on));
+    await expect(this.toolbar.presentationButton).toHaveAttribute("aria-pressed", String(on));
+  }
+
+  /** Presses a key with the focus out of the editor (the learner clicked the run's status, which takes no focus). */
+  async pressOutsideEditor(key: string): Promise<void> {
+    await this.toolbar.status.click();
+    await this.page.keyboard.press(key);
+  }
+
+  /** How wide the page is and how wide its window shows it (scrollWidth > clientWidth: it scrolls sideways). */
+  async pageWidths(): Promise<{ scrollWidth: number; clientWidth: number }> {
+    return this.page.evaluate(() => {
+      const page = document.scrollingElement ?? document.documentElement;
+      return { scrollWidth: page.scrollWidth, clientWidth: page.clientWidth };
+    });
+  }
+
   /** The `#code=` fragment a share link carries for `code`. */
   static linkHash(code: string): string {
     return `#code=${LZString.compressToEncodedURIComponent(code)}`;

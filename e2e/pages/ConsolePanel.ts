@@ -25,6 +25,14 @@ export class ConsolePanel {
     this.lineCount = this.root.getByText(/^[\d,]+( of [\d,]+)? lines?$/);
   }
 
+  /** The size of the first output line's type as drawn, css px. */
+  async fontSize(): Promise<number> {
+    return this.lines
+      .first()
+      .locator(".con-text")
+      .evaluate((text) => parseFloat(getComputedStyle(text).fontSize));
+  }
+
   /** Output rows whose text matches. */
   linesMatching(text: string | RegExp): Locator {
     return this.lines.filter({ hasText: text });

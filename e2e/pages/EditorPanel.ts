@@ -55,6 +55,11 @@ export class EditorPanel {
     });
   }
 
+  /** The size of the code's type as drawn, css px (Monaco's fontSize). */
+  async fontSize(): Promise<number> {
+    return this.viewLines.evaluate((lines) => parseFloat(getComputedStyle(lines).fontSize));
+  }
+
   /** Puts the caret at the end of the program, with the editor focused. */
   async focusAtEnd(): Promise<void> {
     await this.viewLines.click();

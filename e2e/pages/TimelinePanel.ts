@@ -33,6 +33,30 @@ export class TimelinePanel {
     this.zoomOut = this.root.getByRole("button", { name: "Zoom out" });
   }
 
+  /** The timeline's share of the window's height (0..1), as drawn. */
+  async heightShare(): Promise<number> {
+    return this.root.evaluate((tl) => tl.getBoundingClientRect().height / window.innerHeight);
+  }
+
+  /**
+   * The process lanes not wholly on screen: outside the box the lanes scroll in (within
+   * 1 px), or outside the window. Each as "name: top-bottom vs view top-bottom".
+   */
+  async lanesOutOfView(): Promise<string[]> {
+    const view = await this.root.locator(".tl-scroll").boundingBox();
+    if (!view) throw new Error("the lanes' view is not drawn");
+    const boxes = await this.lanes.evaluateAll((lanes) =>
+      lanes.map((l) => {
+        const box = l.getBoundingClientRect();
+        return { name: l.getAttribute("aria-label") ?? "?", top: box.top, bottom: box.bottom, right: box.right };
+      }),
+    );
+    const viewBottom = Math.min(view.y + view.height, await this.page.evaluate(() => window.innerHeight));
+    return boxes
+      .filter((b) => b.top < view.y - 1 || b.bottom > viewBottom + 1 || b.right > view.x + view.width + 1)
+      .map((b) => `${b.name}: ${b.top}-${b.bottom} vs view ${view.y}-${viewBottom}`);
+  }
+
   /** A process's lane, by the process's name. */
   lane(name: string): Locator {
     return this.root.getByRole("group", { name, exact: true });

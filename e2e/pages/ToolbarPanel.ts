@@ -10,7 +10,7 @@ export interface ControlBox {
   right: number;
 }
 
-/** The bar across the top: Run, Stop, the run's status, the Examples menu, Export trace, Share. */
+/** The bar across the top: Run, Stop, the run's status, the Examples menu, Export trace, Share, Presentation. */
 export class ToolbarPanel {
   readonly root: Locator;
   readonly runButton: Locator;
@@ -19,6 +19,8 @@ export class ToolbarPanel {
   readonly examples: Locator;
   readonly exportTraceButton: Locator;
   readonly shareButton: Locator;
+  /** Switches presentation mode (aria-pressed says whether it is on). */
+  readonly presentationButton: Locator;
 
   constructor(readonly page: Page) {
     this.root = page.getByRole("banner");
@@ -28,6 +30,7 @@ export class ToolbarPanel {
     this.examples = this.root.getByRole("combobox", { name: "Examples" });
     this.exportTraceButton = this.root.getByRole("button", { name: "Export trace", exact: true });
     this.shareButton = this.root.getByRole("button", { name: "Share", exact: true });
+    this.presentationButton = this.root.getByRole("button", { name: "Presentation", exact: true });
   }
 
   /** Every control of the bar, by its accessible name, with the status pill and the title. */
@@ -40,6 +43,7 @@ export class ToolbarPanel {
       ["Examples", this.examples],
       ["Export trace", this.exportTraceButton],
       ["Share", this.shareButton],
+      ["Presentation", this.presentationButton],
     ];
   }
 
@@ -69,6 +73,24 @@ export class ToolbarPanel {
       .slice(1)
       .flatMap((b, i) => (b.left < boxes[i]!.right ? [`${boxes[i]!.name}/${b.name}`] : []));
     return { outside, overlapping, scrollWidth, innerWidth };
+  }
+
+  /** The names of the bar's buttons and menus that are not wholly inside the window. */
+  async controlsOutsideWindow(): Promise<string[]> {
+    return this.root.locator("button, select").evaluateAll((controls) =>
+      controls
+        .filter((c) => {
+          const box = c.getBoundingClientRect();
+          return box.left < 0 || box.top < 0 || box.right > window.innerWidth || box.bottom > window.innerHeight;
+        })
+        .map((c) => c.getAttribute("aria-label") ?? (c.textContent ?? "").trim()),
+    );
+  }
+
+  /** Presses the Presentation button, and checks it switched the mode to `on`. */
+  async togglePresentation(on: boolean): Promise<void> {
+    await this.presentationButton.click();
+    await expect(this.presentationButton).toHaveAttribute("aria-pressed", String(on));
   }
 
   /** Downloads the last run's trace with the Export trace button and returns the file's text and name. */
