@@ -1,7 +1,8 @@
 /**
  * The toolbar fits every window from 1280 CSS px (a 1920 px screen at 150% zoom) up,
- * whatever the run's state: no control leaves the screen, none covers another, and
- * the page never scrolls sideways.
+ * whatever the run's state: no control leaves the screen, none covers another, the
+ * page never scrolls sideways, and a status as long as "Finished · exit code 0" is
+ * never cut.
  */
 import { expect, test } from "./fixtures";
 import type { AppPage } from "./pages/AppPage";
@@ -9,7 +10,7 @@ import { snippet } from "./support/snippets";
 
 const WIDTHS = [1280, 1366, 1600, 1920];
 
-async function expectToolbarFits(app: AppPage, state: string): Promise<void> {
+async function expectToolbarFits(app: AppPage, state: string, { statusWhole = false } = {}): Promise<void> {
   for (const width of WIDTHS) {
     await app.page.setViewportSize({ width, height: 800 });
     await app.frameRoundTrip();
@@ -19,6 +20,7 @@ async function expectToolbarFits(app: AppPage, state: string): Promise<void> {
     expect(fit.outside, `controls outside the window: ${where}`).toEqual([]);
     expect(fit.overlapping, `controls over one another: ${where}`).toEqual([]);
     expect(fit.scrollWidth, `page width: ${where}`).toBeLessThanOrEqual(width);
+    if (statusWhole) expect(await app.toolbar.statusCut(), `status cut: ${where}`).toBe(false);
   }
 }
 
@@ -42,7 +44,7 @@ test.describe("Toolbar layout", () => {
     await app.run();
     await app.expectFinished(0);
     await expect(app.toolbar.status).toHaveText("Finished · exit code 0");
-    await expectToolbarFits(app, "finished");
+    await expectToolbarFits(app, "finished", { statusWhole: true });
   });
 
   test("fits with the longest status, whose whole text stays readable", async ({ app }) => {

@@ -75,6 +75,11 @@ export class ToolbarPanel {
     return { outside, overlapping, scrollWidth, innerWidth };
   }
 
+  /** Whether the status pill's text ends in an ellipsis (it is wider than its room). */
+  async statusCut(): Promise<boolean> {
+    return this.status.locator(".status__text").evaluate((text) => text.scrollWidth > text.clientWidth);
+  }
+
   /** The names of the bar's buttons and menus that are not wholly inside the window. */
   async controlsOutsideWindow(): Promise<string[]> {
     return this.root.locator("button, select").evaluateAll((controls) =>
