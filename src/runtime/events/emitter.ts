@@ -17,6 +17,8 @@
 import type { Control } from "../control";
 import type { EventBody } from "./types";
 import { RingWriter } from "./ring";
+import { RunBuilder } from "./runBuilder";
+import { newRunOp } from "./opRun";
 import { encodeBody, opTag, SAME_PREVIEW, TAG_JSON, TAG_SKIP, TAG_STDERR, TAG_STDOUT } from "./codec";
 import { MAX_WORD_VALUE, opName, outcomeName, toWord } from "./opColumns";
 
@@ -44,6 +46,9 @@ export class Emitter {
   private lastUs = 0;
   private clockBudget = 0;
   private lastTick = -1;
+  private readonly runs: RunBuilder;
+  /** The operation being recorded into a run (refilled each time). */
+  private readonly runOp = newRunOp();
 
   constructor(
     private readonly control: Control,
@@ -53,6 +58,7 @@ export class Emitter {
     private readonly loc: SourceLocation = { line: 0 },
   ) {
     this.ring = new RingWriter(ringSab);
+    this.runs = new RunBuilder(this.ring);
     this.zero = clockZero - performance.timeOrigin;
   }
 
@@ -116,6 +122,12 @@ export class Emitter {
    * head and the preview as its text, so it costs no string building. Its seq is the
    * one `reserve` took, or a fresh one. The line is the user's call (the location
    * register). `value` NaN: none.
+   *
+   * An operation without a preview (an acquire, a release, a Value's read or write)
+   * goes into a run (events/opRun.ts): the open run record takes it when its seq
+   * follows the run's and the run predicts it, so a loop of them costs the ring and the
+   * kernel one record per drain instead of one per operation (the process had been
+   * waiting for ring space: 2,445 ns a pair in the CLI, 6.4 µs in Chromium).
    */
   op(objId: number, op: number, outcome: number, itemId = -1, size = -1, item?: string, value = Number.NaN): void {
     let seq = this.reserved;
@@ -141,15 +153,25 @@ export class Emitter {
       this.record(seq, TAG_JSON, encodeBody(body), line);
       return;
     }
-    let text = item ?? "";
+    if (!item) {
+      const r = this.runOp;
+      r.tag = opTag(op, outcome);
+      r.obj = objId;
+      r.line = line;
+      // As the record's words will bring them back (opColumns.toWord): the kernel predicts from those.
+      r.item = itemId < 0 ? -1 : itemId;
+      r.size = size < 0 ? -1 : size;
+      r.value = value;
+      this.runs.add(seq, this.clockUs(), r);
+      return;
+    }
+    let text = item;
     let flags = 0;
     // The reader remembers non-empty previews only (an empty text means none).
-    if (item) {
-      if (this.previews.get(objId) === item) {
-        text = "";
-        flags = SAME_PREVIEW;
-      } else this.previews.set(objId, item);
-    }
+    if (this.previews.get(objId) === item) {
+      text = "";
+      flags = SAME_PREVIEW;
+    } else this.previews.set(objId, item);
     this.record(seq, opTag(op, outcome) | flags, text, line, objId, toWord(itemId), toWord(size), value);
   }
 
