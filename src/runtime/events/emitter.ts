@@ -4,7 +4,8 @@
  * (unless the ring is full).
  *
  * Causal order (contract section 10) is made here and at the call sites:
- * - every seq taken becomes exactly one record, so the kernel can release seqs in
+ * - every seq taken is in exactly one record (a run record holds many consecutive
+ *   ones of this process: events/opRun.ts), so the kernel can release seqs in
  *   order and wait at a gap (kernel/collector.ts);
  * - an operation that *consumes* (get, recv, acquire, a wait that returns) takes its
  *   seq after its effect, with `op`;
@@ -34,6 +35,12 @@ export interface SourceLocation {
  * (every drain, a few ms) or the process has waited: a time is at most that stale.
  */
 const CLOCK_EVERY = 8;
+/**
+ * The same for operations that go into a run (events/opRun.ts): a run keeps only its
+ * first and last times, so a fresher clock buys nothing between; an acquire+release
+ * pair costs ~100 ns, so its times are at most a few µs stale.
+ */
+const RUN_CLOCK_EVERY = 32;
 
 export class Emitter {
   private readonly ring: RingWriter;
@@ -47,6 +54,8 @@ export class Emitter {
   private clockBudget = 0;
   private lastTick = -1;
   private readonly runs: RunBuilder;
+  /** The seq of this process's last operation. */
+  private lastOpSeq = -2;
   /** The operation being recorded into a run (refilled each time). */
   private readonly runOp = newRunOp();
 
@@ -67,11 +76,11 @@ export class Emitter {
     this.clockBudget = 0;
   }
 
-  private clockUs(): number {
+  private clockUs(every = CLOCK_EVERY): number {
     const tick = this.control.tick();
     if (tick === this.lastTick && --this.clockBudget > 0) return this.lastUs;
     this.lastTick = tick;
-    this.clockBudget = CLOCK_EVERY;
+    this.clockBudget = every;
     const us = Math.round((performance.now() - this.zero) * 1000);
     if (us > this.lastUs) this.lastUs = us;
     return this.lastUs;
@@ -124,10 +133,12 @@ export class Emitter {
    * register). `value` NaN: none.
    *
    * An operation without a preview (an acquire, a release, a Value's read or write)
-   * goes into a run (events/opRun.ts): the open run record takes it when its seq
-   * follows the run's and the run predicts it, so a loop of them costs the ring and the
-   * kernel one record per drain instead of one per operation (the process had been
-   * waiting for ring space: 2,445 ns a pair in the CLI, 6.4 µs in Chromium).
+   * whose seq follows this process's last operation's goes into a run
+   * (events/opRun.ts): the open run record takes it when the run predicts it, so a
+   * loop of them costs the ring and the kernel one record per drain instead of one per
+   * operation (the process had waited for ring space: 2,445 ns a pair in the CLI, 6.4 µs
+   * in Chromium). One that follows another process's seq (a get between puts) is a plain
+   * record, as a run of one costs more than a record at both ends.
    */
   op(objId: number, op: number, outcome: number, itemId = -1, size = -1, item?: string, value = Number.NaN): void {
     let seq = this.reserved;
@@ -153,7 +164,9 @@ export class Emitter {
       this.record(seq, TAG_JSON, encodeBody(body), line);
       return;
     }
-    if (!item) {
+    const follows = seq === this.lastOpSeq + 1;
+    this.lastOpSeq = seq;
+    if (!item && follows) {
       const r = this.runOp;
       r.tag = opTag(op, outcome);
       r.obj = objId;
@@ -162,16 +175,18 @@ export class Emitter {
       r.item = itemId < 0 ? -1 : itemId;
       r.size = size < 0 ? -1 : size;
       r.value = value;
-      this.runs.add(seq, this.clockUs(), r);
+      this.runs.add(seq, this.clockUs(RUN_CLOCK_EVERY), r);
       return;
     }
-    let text = item;
+    let text = item ?? "";
     let flags = 0;
     // The reader remembers non-empty previews only (an empty text means none).
-    if (this.previews.get(objId) === item) {
-      text = "";
-      flags = SAME_PREVIEW;
-    } else this.previews.set(objId, item);
+    if (item) {
+      if (this.previews.get(objId) === item) {
+        text = "";
+        flags = SAME_PREVIEW;
+      } else this.previews.set(objId, item);
+    }
     this.record(seq, opTag(op, outcome) | flags, text, line, objId, toWord(itemId), toWord(size), value);
   }
 

@@ -13,8 +13,10 @@
  * a short line, and an operation (a few numbers and a short preview) then costs no
  * string building at either end.
  *
- * Order needs nothing from the ring: every seq a process takes becomes exactly one
+ * Order needs nothing from the ring: every seq a process takes is in exactly one
  * record, so the kernel releases seqs in order and waits at a gap (kernel/collector.ts).
+ * A run of operations (events/opRun.ts) is also left open, and grows by a live count
+ * (COUNT) that the writer adds to without the lock.
  * A record is published by one store of WRITE after its words are written.
  *
  * Output may be left *open*: written at the tail but not yet published, so that the

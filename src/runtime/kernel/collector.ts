@@ -1,7 +1,8 @@
 /**
  * Drains every process's ring and releases events in global seq order.
  *
- * Every seq a process takes becomes exactly one record (events/emitter.ts), so seqs
+ * Every seq a process takes is in exactly one record (events/emitter.ts; a run record
+ * holds a run of one process's consecutive seqs, events/opRun.ts), so seqs
  * are dense: the collector releases them in order, one after the other, and stops at
  * the first one not drained yet. That one is still being written (a process takes its
  * seq, then writes its record), so nothing after it is released before it: `print`
