@@ -78,6 +78,7 @@ export class Emitter {
 
   private clockUs(every = CLOCK_EVERY): number {
     const tick = this.control.tick();
+    if (this.clockBudget > every) this.clockBudget = every;
     if (tick === this.lastTick && --this.clockBudget > 0) return this.lastUs;
     this.lastTick = tick;
     this.clockBudget = every;

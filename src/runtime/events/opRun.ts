@@ -137,14 +137,11 @@ export function periodOf(slots: readonly RunOp[], m: number): number {
   return p;
 }
 
-/** A run record's slots (its text), at most `n`. */
-export function decodeSlots(text: string, n: number): RunOp[] {
+/** A run record's slots (its text, at most `n` of them) into `into`, which keeps its objects from call to call. */
+export function decodeSlots(text: string, n: number, into: RunOp[]): RunOp[] {
   const m = Math.min(n, Math.floor(text.length / SLOT_UNITS));
-  const slots: RunOp[] = [];
-  for (let k = 0; k < m; k++) {
-    const s = newRunOp();
-    decodeSlot(text, k, s);
-    slots.push(s);
-  }
-  return slots;
+  while (into.length < m) into.push(newRunOp());
+  into.length = m;
+  for (let k = 0; k < m; k++) decodeSlot(text, k, into[k] as RunOp);
+  return into;
 }

@@ -29,7 +29,7 @@ import {
   TAG_SKIP,
   tagKind,
 } from "../events/codec";
-import { decodeSlots } from "../events/opRun";
+import { decodeSlots, type RunOp } from "../events/opRun";
 import { OpPacker, type OpBatch } from "../events/opPack";
 import { fromWord } from "../events/opColumns";
 import { RingReader } from "../events/ring";
@@ -73,6 +73,8 @@ export class Collector {
    * ~0.5 µs of the kernel's ~2 µs per operation of a lock loop.
    */
   private readonly packer = new OpPacker(64);
+  /** A run record's slots as they are decoded (pushRun copies them into rows). */
+  private readonly slots: RunOp[] = [];
 
   constructor(private readonly control: Control) {}
 
@@ -179,7 +181,7 @@ export class Collector {
           preview === "" ? undefined : preview,
         );
       } else if (kind === TAG_RUN) {
-        ops.pushRun(seq, us / 1000, v / 1000, pid, b, a, decodeSlots(text, a));
+        ops.pushRun(seq, us / 1000, v / 1000, pid, b, a, decodeSlots(text, a, this.slots));
       } else
         pushInOrder(events, kind === TAG_SKIP ? { kind: "skip", seq } : decodeRecord(pid, tag, seq, us, line, text));
     });
