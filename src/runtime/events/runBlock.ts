@@ -9,6 +9,8 @@
  * rows (the run's first operations, at their own seqs and times). The header's columns:
  * SEQ and T the first operation's, PID the process's, OBJ the period (0: none), ITEM
  * the number of operations, SIZE the number of slot rows, VALUE the last operation's time.
+ * A run that never found its period is only its slots: the kernel passes those on as
+ * plain rows, with no header (kernel/opRows.ts).
  */
 import { ITEM, OBJ, OP, ROW_WIDTH, SEQ, SIZE, T, VALUE } from "./opColumns";
 import { runTime, stepNumber } from "./opRun";

@@ -58,7 +58,8 @@ export class OpRows {
 
   /** A run of `n` operations from `seq`, times `t0` to `t1`: its header and its slots' rows. */
   pushRun(seq: number, t0: number, t1: number, pid: number, period: number, n: number, slots: readonly RunOp[]): void {
-    this.push(seq, t0, pid, period, RUN_HEADER, 0, n, slots.length, 0, t1, undefined);
+    // A run without a period is its slots, all of them: plain rows, as if each had been a record.
+    if (period > 0) this.push(seq, t0, pid, period, RUN_HEADER, 0, n, slots.length, 0, t1, undefined);
     slots.forEach((op, j) =>
       this.push(
         seq + j,
