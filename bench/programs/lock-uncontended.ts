@@ -6,9 +6,11 @@ import * as time from "time";
 
 /**
  * Pairs timed; the harness reads it from here and gives CPython's twin the same number.
- * 2M events, far more than a process's event ring holds (1M UTF-16 units), so the figure
- * includes the kernel draining them, as in any long run: in the CLI under load ~30,
- * 200k pairs took 6 µs each and 1M took 13 µs (the process waits in ring.ts write()).
+ * 2M operations, far more than a process's event ring holds as records (1M UTF-16 units,
+ * ~50k records): as records of their own they had made the process wait for the kernel
+ * to drain (in the CLI under load ~30, 200k pairs took 6 µs each and 1M took 13 µs).
+ * As runs (events/opRun.ts) they are a few records per drain, so the figure is the
+ * process's own cost.
  */
 const N_PAIRS = 1_000_000;
 

@@ -16,6 +16,7 @@
  */
 import { forEachEvent, type OpBatch, type PackedOps } from "./events/opPack";
 import { ROW_WIDTH, T } from "./events/opColumns";
+import { opsIn } from "./events/runBlock";
 import type { RunEvent } from "./events/types";
 import { toChromeTrace, type ChromeTrace } from "./trace";
 
@@ -38,11 +39,13 @@ export class TraceLog {
   add(events: readonly RunEvent[], ops: PackedOps | null | undefined): void {
     let kept: PackedOps | null = null;
     if (ops && ops.n > 0) {
-      if (this.ops + ops.n <= this.maxOps) {
+      // A run's rows stand for many operations (events/runBlock.ts): the cap counts operations.
+      const count = opsIn(ops.cols, ops.n);
+      if (this.ops + count <= this.maxOps) {
         kept = { n: ops.n, cols: ops.cols.slice(0, ops.n * ROW_WIDTH), items: ops.items };
-        this.ops += ops.n;
+        this.ops += count;
       } else {
-        this.droppedOps += ops.n;
+        this.droppedOps += count;
         this.droppedFrom = Math.min(this.droppedFrom, ops.cols[T] ?? Infinity);
       }
     }

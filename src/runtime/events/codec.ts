@@ -18,6 +18,13 @@ export const TAG_JSON = 3;
 export const TAG_OP = 4;
 /** A seq that was taken but carries no event (an operation that failed before it happened). */
 export const TAG_SKIP = 5;
+/**
+ * A run of operations of this process with consecutive seqs (events/opRun.ts): the
+ * record's seq is the first one's, its time the first one's; a = how many, b = the
+ * period (0: none, the slots are all of them), v = the last one's time; the text is
+ * the slots.
+ */
+export const TAG_RUN = 6;
 const TAG_BITS = 7;
 /**
  * Set on an `obj.op` record whose preview is the same as that of this process's
@@ -49,7 +56,7 @@ export class PreviewMemory {
   }
 }
 
-/** What kind of record a tag is: TAG_STDOUT, TAG_STDERR, TAG_JSON, TAG_OP or TAG_SKIP. */
+/** What kind of record a tag is: TAG_STDOUT, TAG_STDERR, TAG_JSON, TAG_OP, TAG_SKIP or TAG_RUN. */
 export function tagKind(tag: number): number {
   return tag & TAG_BITS;
 }

@@ -29,6 +29,7 @@ import {
   VALUE,
 } from "./opColumns";
 import { ensureLength } from "../lib/growable";
+import { isRunHeader, opsAt, rowsAt, runRow } from "./runBlock";
 
 /**
  * A batch's operations: `n` rows of opColumns.ts's columns, whose PREVIEW column is the
@@ -222,10 +223,26 @@ export function forEachRow(
   /** Per object, where its last preview in this batch is (for SAME_AS_LAST). */
   const lastAt = new Map<number, number>();
   const lastLen = new Map<number, number>();
-  for (let j = 0; j < n; j++) {
+  /** A run's operation, expanded (runBlock.ts). */
+  let runOp: Float64Array | null = null;
+  for (let j = 0; j < n;) {
     const k = j * ROW_WIDTH;
     const seq = cols[k + SEQ] ?? 0;
     for (let next = events[i]; next !== undefined && next.seq < seq; next = events[++i]) visit(next);
+    if (isRunHeader(cols, k)) {
+      // A run's operations have no previews, and nothing else lies among their seqs.
+      runOp ??= new Float64Array(ROW_WIDTH);
+      const count = opsAt(cols, k);
+      row.previewAt = 0;
+      row.previewLen = NONE;
+      for (let q = 0; q < count; q++) {
+        runRow(cols, k, q, runOp);
+        fillRow(row, runOp, 0);
+        visitRow(row);
+      }
+      j += rowsAt(cols, k);
+      continue;
+    }
     const objId = cols[k + OBJ] ?? 0;
     const len = cols[k + PREVIEW] ?? NONE;
     if (len === SAME_AS_LAST) {
@@ -240,22 +257,28 @@ export function forEachRow(
         at += len;
       }
     }
-    row.seq = seq;
-    row.t = cols[k + T] ?? 0;
-    row.pid = cols[k + PID] ?? 0;
-    row.objId = objId;
-    row.op = opName(cols[k + OP] ?? 0);
-    row.outcome = outcomeName(cols[k + OUTCOME] ?? 0);
-    row.itemId = cols[k + ITEM] ?? NONE;
-    row.size = cols[k + SIZE] ?? NONE;
-    row.line = cols[k + LINE] ?? 0;
-    row.value = cols[k + VALUE] ?? Number.NaN;
+    fillRow(row, cols, k);
     visitRow(row);
+    j++;
   }
   for (; i < events.length; i++) {
     const e = events[i];
     if (e) visit(e);
   }
+}
+
+/** The operation columns of the row at `src[k...]` into `row` (not its preview). */
+function fillRow(row: OpRow, src: Float64Array, k: number): void {
+  row.seq = src[k + SEQ] ?? 0;
+  row.t = src[k + T] ?? 0;
+  row.pid = src[k + PID] ?? 0;
+  row.objId = src[k + OBJ] ?? 0;
+  row.op = opName(src[k + OP] ?? 0);
+  row.outcome = outcomeName(src[k + OUTCOME] ?? 0);
+  row.itemId = src[k + ITEM] ?? NONE;
+  row.size = src[k + SIZE] ?? NONE;
+  row.line = src[k + LINE] ?? 0;
+  row.value = src[k + VALUE] ?? Number.NaN;
 }
 
 /** Calls `visit` with every event of a batch, the other events and the unpacked ops (as objects) merged back in seq order. */

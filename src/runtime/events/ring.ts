@@ -13,8 +13,10 @@
  * a short line, and an operation (a few numbers and a short preview) then costs no
  * string building at either end.
  *
- * Order needs nothing from the ring: every seq a process takes becomes exactly one
+ * Order needs nothing from the ring: every seq a process takes is in exactly one
  * record, so the kernel releases seqs in order and waits at a gap (kernel/collector.ts).
+ * A run of operations (events/opRun.ts) is also left open, and grows by a live count
+ * (COUNT) that the writer adds to without the lock.
  * A record is published by one store of WRITE after its words are written.
  *
  * Output may be left *open*: written at the tail but not yet published, so that the
@@ -26,6 +28,13 @@
 
 const WRITE = 0;
 const READ = 1;
+/**
+ * The open record's live count (a run's operations, events/opRun.ts), or -1: none.
+ * The writer adds to it with a compare-and-swap and no lock; whoever publishes the
+ * record takes it with one exchange, so an operation is either in the count the
+ * record keeps or its CAS fails and the writer records it anew: never lost, never twice.
+ */
+const COUNT = 2;
 /** 0 free, 1 held: guards the open record between its writer and the kernel. */
 const LOCK = 3;
 /** Start of the open record, or -1 when none. */
@@ -34,6 +43,8 @@ const OPEN = 4;
 const OPEN_END = 5;
 /** Set by the reader when it could not take the open record: the writer publishes it at its next write. */
 const TAKE = 6;
+/** The open record's last time, in µs after its own (a run's last operation's): copied into its v when published. */
+const COUNT_US = 7;
 const HEADER_INTS = 8;
 const HEADER_BYTES = HEADER_INTS * 4;
 /** len(2) tag(1) seq(2) microseconds(3) line(2) a(2) b(2) c(2) v(4) */
@@ -61,6 +72,7 @@ export function createRing(capacityUnits = 1 << 20): SharedArrayBuffer {
   const sab = new SharedArrayBuffer(HEADER_BYTES + capacityUnits * 2);
   const h = new Int32Array(sab, 0, HEADER_INTS);
   h[OPEN] = -1;
+  h[COUNT] = -1;
   return sab;
 }
 
@@ -91,8 +103,22 @@ class RingView {
     if (start === -1) return;
     const end = Atomics.load(h, OPEN_END);
     const len = (end - start - RECORD_HEAD) | 0;
-    this.data[start & this.mask] = len >>> 16;
-    this.data[(start + 1) & this.mask] = len & 0xffff;
+    const d = this.data;
+    const m = this.mask;
+    d[start & m] = len >>> 16;
+    d[(start + 1) & m] = len & 0xffff;
+    const count = Atomics.exchange(h, COUNT, -1);
+    if (count >= 0) {
+      d[(start + 10) & m] = count >>> 16;
+      d[(start + 11) & m] = count & 0xffff;
+      const us =
+        (d[(start + 5) & m] ?? 0) * 0x100000000 + (((d[(start + 6) & m] ?? 0) << 16) >>> 0) + (d[(start + 7) & m] ?? 0);
+      f64[0] = us + (h[COUNT_US] ?? 0);
+      d[(start + 16) & m] = f64Units[0] ?? 0;
+      d[(start + 17) & m] = f64Units[1] ?? 0;
+      d[(start + 18) & m] = f64Units[2] ?? 0;
+      d[(start + 19) & m] = f64Units[3] ?? 0;
+    }
     Atomics.store(h, OPEN, -1);
     Atomics.store(h, WRITE, end);
   }
@@ -142,19 +168,66 @@ export class RingWriter extends RingView {
 
   /** Appends to the open record if the ring has room for `text` now; false otherwise. Hold LOCK. */
   tryAppendOpen(text: string): boolean {
+    const end = this.appendRoom(text.length);
+    if (end === -1) return false;
+    this.copy(end, text);
+    Atomics.store(this.header, OPEN_END, (end + text.length) | 0);
+    return true;
+  }
+
+  /** tryAppendOpen for `len` code units of `units`. Hold LOCK. */
+  tryAppendOpenUnits(units: Uint16Array, len: number): boolean {
+    const end = this.appendRoom(len);
+    if (end === -1) return false;
+    this.copyUnits(end, units, len);
+    Atomics.store(this.header, OPEN_END, (end + len) | 0);
+    return true;
+  }
+
+  /**
+   * Whether the reader asked for the open record while we held the lock (see
+   * RingReader.takeOpen): then it must be published now, not extended. Hold LOCK.
+   */
+  takeRequested(): boolean {
     const h = this.header;
-    // The reader asked for the open record while we held the lock: hand it over now.
-    if (Atomics.load(h, TAKE) !== 0) {
-      Atomics.store(h, TAKE, 0);
-      return false;
-    }
+    if (Atomics.load(h, TAKE) === 0) return false;
+    Atomics.store(h, TAKE, 0);
+    return true;
+  }
+
+  /**
+   * Gives the open record a live count (see COUNT): `count` now, its last time `dUs`
+   * after its own, and word b set to `b`. Hold LOCK.
+   */
+  setOpenCount(count: number, b: number, dUs: number): void {
+    const start = Atomics.load(this.header, OPEN);
+    if (start === -1) return;
+    this.data[(start + 12) & this.mask] = b >>> 16;
+    this.data[(start + 13) & this.mask] = b & 0xffff;
+    this.header[COUNT_US] = dUs;
+    Atomics.store(this.header, COUNT, count);
+  }
+
+  /**
+   * Adds one to the open record's live count, which is `count` (no LOCK needed), its
+   * last time now `dUs` after its own. False when it was published meanwhile: the
+   * operation is not in it.
+   */
+  addToOpenCount(count: number, dUs: number): boolean {
+    const h = this.header;
+    h[COUNT_US] = dUs;
+    return Atomics.compareExchange(h, COUNT, count, count + 1) === count;
+  }
+
+  /** Where `len` more units of the open record go, or -1 (no room now, or the reader asked for the record). */
+  private appendRoom(len: number): number {
+    const h = this.header;
+    if (this.takeRequested()) return -1;
     const end = Atomics.load(h, OPEN_END);
     const free = this.data.length - ((end - Atomics.load(h, READ)) | 0);
-    if (free < text.length || end - Atomics.load(h, OPEN) + text.length > this.maxRecord + RECORD_HEAD) return false;
-    this.copy(end, text);
-    this.free = free - text.length;
-    Atomics.store(h, OPEN_END, (end + text.length) | 0);
-    return true;
+    if (free < len || end - Atomics.load(h, OPEN) + len > this.maxRecord + RECORD_HEAD) return -1;
+    this.free = free - len;
+    return end;
   }
 
   /**
@@ -168,7 +241,7 @@ export class RingWriter extends RingView {
     seq: number,
     us: number,
     line: number,
-    text: string,
+    text: string | { units: Uint16Array; length: number },
     open = false,
     a = 0,
     b = 0,
@@ -208,7 +281,8 @@ export class RingWriter extends RingView {
     d[(w + 17) & m] = f64Units[1] ?? 0;
     d[(w + 18) & m] = f64Units[2] ?? 0;
     d[(w + 19) & m] = f64Units[3] ?? 0;
-    this.copy(w + RECORD_HEAD, text);
+    if (typeof text === "string") this.copy(w + RECORD_HEAD, text);
+    else this.copyUnits(w + RECORD_HEAD, text.units, text.length);
     this.free -= need;
     if (open) {
       Atomics.store(h, OPEN_END, (w + need) | 0);
@@ -222,6 +296,12 @@ export class RingWriter extends RingView {
     const d = this.data;
     const m = this.mask;
     for (let i = 0, p = at; i < text.length; i++, p++) d[p & m] = text.charCodeAt(i);
+  }
+
+  private copyUnits(at: number, units: Uint16Array, len: number): void {
+    const d = this.data;
+    const m = this.mask;
+    for (let i = 0, p = at; i < len; i++, p++) d[p & m] = units[i] ?? 0;
   }
 }
 

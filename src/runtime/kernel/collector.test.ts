@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { Control, createControl, FIRST_PID } from "../control";
 import { Emitter } from "../events/emitter";
 import { createRing, RingReader, RingWriter } from "../events/ring";
-import { SAME_PREVIEW, TAG_STDOUT } from "../events/codec";
+import { SAME_PREVIEW, TAG_RUN, TAG_STDOUT, tagKind } from "../events/codec";
 import { expandBatch } from "../events/opPack";
 import { NONE, Op, type OpName, Outcome } from "../events/opColumns";
 import type { OpOutcome } from "../events/types";
@@ -119,19 +119,21 @@ describe("Collector", () => {
     const raw = createRing(4096);
     emitAll(new Emitter(control, raw, performance.timeOrigin, FIRST_PID));
     const written: string[] = [];
-    new RingReader(raw).drain((tag, _seq, _us, _line, text) =>
-      written.push(`${tag & SAME_PREVIEW ? "same" : "text"}:${text}`),
+    const reader = new RingReader(raw);
+    reader.takeOpen();
+    reader.drain((tag, _seq, _us, _line, text, a) =>
+      // An operation without a preview goes into a run (events/opRun.ts): never a text to remember.
+      written.push(tagKind(tag) === TAG_RUN ? `run of ${a}` : `${tag & SAME_PREVIEW ? "same" : "text"}:${text}`),
     );
     expect(written).toEqual([
       "text:b'xxxx'",
       "text:'other'",
       "same:",
-      "text:",
+      "run of 1",
       expect.stringMatching(/^text:\{/),
       "text:b'xxxx'",
       "same:",
-      "text:",
-      "text:",
+      "run of 2",
     ]);
 
     const ring = createRing(4096);

@@ -12,6 +12,7 @@
 import type { BlockReason, ObjKind, Pid, RunEvent } from "../events/types";
 import { ITEM, OBJ, OP, Op, OUTCOME, Outcome, PID, ROW_WIDTH, SIZE } from "../events/opColumns";
 import type { PackedOps } from "../events/opPack";
+import { isRunHeader, opsAt, rowsAt, runRow } from "../events/runBlock";
 
 /** How long the log must stay still before a set of untimed waits is called a deadlock. */
 export const QUIET_MS = 600;
@@ -80,25 +81,89 @@ export class WaitGraph {
 
   private ops(p: PackedOps): void {
     const c = p.cols;
-    for (let r = 0; r < p.n; r++) {
+    for (let r = 0; r < p.n;) {
       const o = r * ROW_WIDTH;
-      const obj = c[o + OBJ] as number;
-      this.sizes[obj] = c[o + SIZE] as number;
-      const op = c[o + OP];
-      if ((op !== Op.acquire && op !== Op.release) || c[o + OUTCOME] !== Outcome.ok || (c[o + ITEM] as number) < 0)
-        continue;
-      const pid = c[o + PID] as number;
-      const held = this.holders.get(obj) ?? [];
-      if (op === Op.acquire) held.push(pid);
-      else {
-        // Any process may release a Lock or a Semaphore: its own permit first, else the oldest.
-        const mine = held.indexOf(pid);
-        held.splice(mine >= 0 ? mine : 0, 1);
+      if (isRunHeader(c, o)) {
+        this.run(c, o);
+        r += rowsAt(c, o);
+      } else {
+        this.op(c, o);
+        r++;
       }
-      this.holders.set(obj, held);
     }
   }
 
+  /**
+   * A run's operations (events/runBlock.ts) in order; but once a whole cycle has left
+   * the holders of its objects as they were, the cycles after it would too (the same
+   * operations by the same process: only ITEM and VALUE move, and of those only ITEM's
+   * sign matters here, which a linear step keeps between two cycles that share it), so
+   * they are skipped up to the last. A run of 1,000,000 pairs costs a few cycles.
+   */
+  private run(c: Float64Array, k: number): void {
+    const row = this.scratch;
+    const n = opsAt(c, k);
+    const period = c[k + OBJ] ?? 0;
+    let j = 0;
+    const step = (to: number) => {
+      for (; j < to; j++) {
+        runRow(c, k, j, row);
+        this.op(row, 0);
+      }
+    };
+    step(Math.min(n, c[k + SIZE] ?? 0));
+    const cycles = period > 0 ? Math.floor((n - j) / period) : 0;
+    if (cycles > 2) {
+      const first = j;
+      const before = this.holdersKey(c, k, period);
+      step(first + period);
+      const last = first + (cycles - 1) * period;
+      if (this.holdersKey(c, k, period) === before && this.sameItemSigns(c, k, first, last - period, period)) j = last;
+    }
+    step(n);
+  }
+
+  /** The holders of the objects a run's cycle touches, as a string to compare. */
+  private holdersKey(c: Float64Array, k: number, period: number): string {
+    let key = "";
+    for (let s = 0; s < period; s++) {
+      const obj = c[k + (1 + s) * ROW_WIDTH + OBJ] ?? 0;
+      key += `${obj}:${(this.holders.get(obj) ?? []).join(",")};`;
+    }
+    return key;
+  }
+
+  /** Whether the cycles at operations a and b of a run have the same ITEM signs, slot by slot. */
+  private sameItemSigns(c: Float64Array, k: number, a: number, b: number, period: number): boolean {
+    const x = this.scratch;
+    const y = this.scratch2;
+    for (let s = 0; s < period; s++) {
+      runRow(c, k, a + s, x);
+      runRow(c, k, b + s, y);
+      if ((x[ITEM] ?? 0) < 0 !== (y[ITEM] ?? 0) < 0) return false;
+    }
+    return true;
+  }
+
+  private op(c: Float64Array, o: number): void {
+    const obj = c[o + OBJ] as number;
+    this.sizes[obj] = c[o + SIZE] as number;
+    const op = c[o + OP];
+    if ((op !== Op.acquire && op !== Op.release) || c[o + OUTCOME] !== Outcome.ok || (c[o + ITEM] as number) < 0)
+      return;
+    const pid = c[o + PID] as number;
+    const held = this.holders.get(obj) ?? [];
+    if (op === Op.acquire) held.push(pid);
+    else {
+      // Any process may release a Lock or a Semaphore: its own permit first, else the oldest.
+      const mine = held.indexOf(pid);
+      held.splice(mine >= 0 ? mine : 0, 1);
+    }
+    this.holders.set(obj, held);
+  }
+
+  private readonly scratch = new Float64Array(ROW_WIDTH);
+  private readonly scratch2 = new Float64Array(ROW_WIDTH);
   /** A deadlock among `live` (the processes still running), or null. */
   deadlock(live: readonly Pid[], now: number): DeadlockReport | null {
     if (live.length === 0 || now - this.lastChange < QUIET_MS) return null;

@@ -40,6 +40,45 @@ describe("locks in seq order", () => {
     }
   }, 60_000);
 
+  it("keep that order through runs: every op of tight loops, one holder, each acquire naming the release just before", async () => {
+    const source = readProgram("lock-loops");
+    const r = await runSnippet(source);
+    expect(r.stdout).toBe("value 60000\n");
+    const kinds = new Map(r.events.flatMap((e) => (e.kind === "obj.create" ? [[e.objId, e.objKind]] : [])));
+    const ops = opsOf(r.events).sort((a, b) => a.seq - b.seq);
+    const lockOps = ops.filter((e) => kinds.get(e.objId) === "Lock");
+    expect(lockOps).toHaveLength(3 * 2 * 20_000);
+    let holder: number | null = null;
+    let lastRelease = 0;
+    for (const op of lockOps) {
+      if (op.op === "acquire") {
+        expect(holder).toBeNull();
+        holder = op.pid;
+        expect(op.itemId).toBe(lastRelease);
+        expect(op.line).toBe(lineOf(source, "@line:acquire"));
+      } else {
+        expect(holder).toBe(op.pid);
+        holder = null;
+        expect(op.itemId).toBe(lastRelease + 1);
+        lastRelease = op.itemId ?? -1;
+        expect(op.line).toBe(lineOf(source, "@line:release"));
+      }
+    }
+    // The Value's writes, in seq order, count up by one: each read saw the write before it.
+    const valueOps = ops.filter((e) => kinds.get(e.objId) === "Value");
+    // (And the main process's read for its print.)
+    expect(valueOps).toHaveLength(2 * 60_000 + 1);
+    let value = 0;
+    for (const op of valueOps) {
+      if (op.op === "read") expect(op.value).toBe(value);
+      else expect(op.value).toBe(++value);
+      expect(op.line).toBe(lineOf(source, value === 60_000 && op.op === "read" ? "print(" : "@line:increment"));
+    }
+    // Seqs stay dense: runs expand to exactly one event per seq, none missing.
+    const seqs = r.events.map((e) => e.seq).sort((a, b) => a - b);
+    expect(seqs.every((seq, i) => seq === i)).toBe(true);
+  }, 120_000);
+
   it("a process killed while holding a lock leaves it held, and the log says by whom", async () => {
     const source = readProgram("kill-holding-lock");
     const r = await runSnippet(source);
